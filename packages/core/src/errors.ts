@@ -1,0 +1,168 @@
+import { inspect } from "node:util";
+import { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
+
+/** What an error keeps of the request that failed; credentials are already redacted. */
+export interface RequestDetails {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** What an error keeps of the response that failed. */
+export interface ResponseDetails {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Base class of every error the SDK throws. */
+export class WebexError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+
+  [inspect.custom](): string {
+    return this.stack ?? `${this.name}: ${this.message}`;
+  }
+}
+
+/** No access token could be found, or the token provider failed. */
+export class AccessTokenError extends WebexError {}
+
+/** An argument was wrong; thrown before any request is sent. */
+export class ValidationError extends WebexError {
+  /** The argument at fault, e.g. `files` or `roomId`. */
+  readonly argument: string | undefined;
+  /** Every problem found, when there were several (e.g. in a card). */
+  readonly problems: readonly { path: string; message: string }[];
+
+  constructor(
+    message: string,
+    options: { argument?: string; problems?: readonly { path: string; message: string }[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.argument = options.argument;
+    this.problems = options.problems ?? [];
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), argument: this.argument, problems: this.problems };
+  }
+}
+
+/** The request got no answer within `timeoutMs`. */
+export class TimeoutError extends WebexError {
+  readonly request: RequestDetails;
+  readonly timeoutMs: number;
+
+  constructor(request: RequestDetails, timeoutMs: number, options?: { cause?: unknown }) {
+    super(`${request.method} ${request.url} timed out after ${timeoutMs} ms`, options);
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), request: this.request, timeoutMs: this.timeoutMs };
+  }
+}
+
+/** The service answered with a status other than the one expected. */
+export class ApiError extends WebexError {
+  readonly status: number;
+  readonly statusText: string;
+  /** The Python SDK's description of the status. */
+  readonly description: string;
+  /** The parsed JSON body, when there was one; `details.message` is the service's own text. */
+  readonly details: Record<string, unknown> | undefined;
+  readonly trackingId: string | undefined;
+  readonly request: RequestDetails;
+  readonly response: ResponseDetails;
+
+  constructor(request: RequestDetails, response: ResponseDetails, options?: { cause?: unknown }) {
+    const details = parseDetails(response);
+    const status = response.status;
+    const statusText = STATUS_TEXTS[status] ?? "";
+    const description = STATUS_DESCRIPTIONS[status] ?? "";
+    const trackingId = stringField(details, "trackingId") ?? headerValue(response.headers, "trackingid");
+    const text = stringField(details, "message") || description || "Unknown Error";
+    super(`[${status}]${statusText ? ` ${statusText}` : ""} - ${text}${trackingId ? ` [Tracking ID: ${trackingId}]` : ""}`, options);
+    this.status = status;
+    this.statusText = statusText;
+    this.description = description;
+    this.details = details;
+    this.trackingId = trackingId;
+    this.request = request;
+    this.response = response;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      statusText: this.statusText,
+      description: this.description,
+      details: this.details,
+      trackingId: this.trackingId,
+      request: this.request,
+      response: this.response,
+    };
+  }
+}
+
+/** A 429 answer; `retryAfter` is the wait the service asked for, in seconds. */
+export class RateLimitError extends ApiError {
+  readonly retryAfter: number;
+
+  constructor(request: RequestDetails, response: ResponseDetails, retryAfter: number) {
+    super(request, response);
+    this.retryAfter = retryAfter;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfter: this.retryAfter };
+  }
+}
+
+/** Reported (never thrown) each time the session waits on a 429 before retrying. */
+export class RateLimitWarning extends RateLimitError {}
+
+/** A 2xx answer whose body is not what the API promises (not JSON, or a list without `items`). */
+export class MalformedResponseError extends WebexError {
+  readonly request: RequestDetails;
+  readonly response: ResponseDetails;
+
+  constructor(reason: string, request: RequestDetails, response: ResponseDetails, options?: { cause?: unknown }) {
+    super(`${reason} (${request.method} ${request.url}, status ${response.status})`, options);
+    this.request = request;
+    this.response = response;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), request: this.request, response: this.response };
+  }
+}
+
+function parseDetails(response: ResponseDetails): Record<string, unknown> | undefined {
+  if (!/json/i.test(headerValue(response.headers, "content-type") ?? "") || !response.body) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(response.body);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringField(obj: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = obj?.[key];
+  return typeof value === "string" && value ? value : undefined;
+}
+
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value || undefined;
+  return undefined;
+}
