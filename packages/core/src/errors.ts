@@ -90,7 +90,10 @@ export class ApiError extends WebexError {
     const description = STATUS_DESCRIPTIONS[status] ?? "";
     const trackingId = stringField(details, "trackingId") ?? headerValue(response.headers, "trackingid");
     const text = stringField(details, "message") || description || "Unknown Error";
-    super(`[${status}]${statusText ? ` ${statusText}` : ""} - ${text}${trackingId ? ` [Tracking ID: ${trackingId}]` : ""}`, options);
+    super(
+      `[${status}]${statusText ? ` ${statusText}` : ""} - ${text}${trackingId ? ` [Tracking ID: ${trackingId}]` : ""}`,
+      options,
+    );
     this.status = status;
     this.statusText = statusText;
     this.description = description;
@@ -151,7 +154,9 @@ function parseDetails(response: ResponseDetails): Record<string, unknown> | unde
   if (!/json/i.test(headerValue(response.headers, "content-type") ?? "") || !response.body) return undefined;
   try {
     const parsed: unknown = JSON.parse(response.body);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,3 +1,5 @@
+export { backoffDelay } from "./backoff.js";
+export { fixedBody, formBody, jsonBody, type RequestBody } from "./body.js";
 export {
   AccessTokenError,
   ApiError,
@@ -10,5 +12,18 @@ export {
   ValidationError,
   WebexError,
 } from "./errors.js";
-export { STATUS_DESCRIPTIONS } from "./status-descriptions.js";
+export { nextLink, repairNextLink } from "./link.js";
+export { guessContentType } from "./mime.js";
+export { type FileSource, multipartBody, type UploadFile } from "./multipart.js";
+export type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
+export { type Page, type PageLoader, Paginated } from "./paginated.js";
+export { REDACTED, redactHeaders, redactText } from "./redact.js";
+export { compact, Resource } from "./resource.js";
+export { parseRetryAfter } from "./retry-after.js";
+export { ConnectionError, DEFAULT_BASE_URL, type RawResponse, type RequestOptions, Session } from "./session.js";
+export { type Sleep, sleep } from "./sleep.js";
+export { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
+export { type AccessToken, resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider } from "./token.js";
+export { appendQuery, normalizeBaseUrl, path, type Query, type QueryValue, resolveUrl } from "./url.js";
+export { CORE_VERSION } from "./user-agent.js";
 export { describe, optionalOfType, requireAtLeastOne, requireExactlyOne, requireString } from "./validate.js";

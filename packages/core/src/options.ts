@@ -1,0 +1,64 @@
+import type { Dispatcher } from "undici";
+import type { RateLimitWarning } from "./errors.js";
+import type { Sleep } from "./sleep.js";
+import type { AccessToken } from "./token.js";
+
+/** Receives the session's log lines; tokens never appear in them. Any method may be left out. */
+export interface Logger {
+  debug?(message: string, fields?: Record<string, unknown>): void;
+  info?(message: string, fields?: Record<string, unknown>): void;
+  warn?(message: string, fields?: Record<string, unknown>): void;
+  error?(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Wraps each parsed result; `kind` names the model (e.g. `room`). The default returns the JSON unchanged. */
+export type ObjectFactory = (kind: string, json: Record<string, unknown>) => unknown;
+
+/** Reported before each retry of a failed attempt (5xx, connection failure). */
+export interface RetryEvent {
+  method: string;
+  url: string;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface SessionOptions {
+  /** A token, or a provider called before each request. Defaults to WEBEX_ACCESS_TOKEN, then WEBEX_TEAMS_ACCESS_TOKEN. */
+  accessToken?: AccessToken;
+  /** Defaults to https://webexapis.com/v1/. */
+  baseUrl?: string;
+  /** Per-request time without progress before a TimeoutError. Default 60 000. */
+  timeoutMs?: number;
+  /** Wait `Retry-After` and retry on 429 (default), or throw RateLimitError. */
+  waitOnRateLimit?: boolean;
+  /** Retries of 5xx answers and connection failures, where repeating cannot duplicate work. Default 3. */
+  maxRetries?: number;
+  /** An HTTP(S) proxy URL. */
+  proxy?: string | URL;
+  /** Skip TLS certificate checks (never in production). */
+  disableSslVerify?: boolean;
+  /** Usage metadata sent in the User-Agent. Defaults to env BE_GEO_ID. */
+  beGeoId?: string;
+  /** Usage metadata sent in the User-Agent. Defaults to env WEBEX_SDK_CALLER. */
+  caller?: string;
+  /** Your own undici dispatcher; the session then neither configures nor closes it. */
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  objectFactory?: ObjectFactory;
+  /** Called with each 429 wait before it starts. */
+  onRateLimit?: (warning: RateLimitWarning) => void;
+  /** Called before each retry of a 5xx or a connection failure. */
+  onRetry?: (event: RetryEvent) => void;
+  /** How the session waits (rate limits, backoff). Tests pass an instant one. */
+  sleep?: Sleep;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "PATCH";
+
+/** The last optional argument of every API method. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,60 @@
+import type { CallOptions } from "./options.js";
+import type { Paginated } from "./paginated.js";
+import type { Session } from "./session.js";
+import type { Query } from "./url.js";
+import { requireString } from "./validate.js";
+
+type Json = Record<string, unknown>;
+
+/**
+ * The plumbing every resource shares: list/get/create/update/delete on `basePath`, ids checked and
+ * URL-encoded, results passed through the session's object factory as `kind`.
+ */
+export class Resource<T> {
+  constructor(
+    readonly session: Session,
+    readonly basePath: string,
+    readonly kind: string,
+    /** The id's argument name in errors, e.g. `roomId`. */
+    readonly idName: string,
+  ) {}
+
+  list(query: Query = {}, options?: CallOptions): Paginated<T> {
+    return this.session.paginate<Json>(this.basePath, query, options).map((json) => this.wrap(json));
+  }
+
+  async get(id: string, options?: CallOptions, query?: Query): Promise<T> {
+    return this.wrap(await this.session.request({ ...options, method: "GET", path: this.itemPath(id), query }));
+  }
+
+  async create(json: object, options?: CallOptions): Promise<T> {
+    return this.wrap(
+      await this.session.request({ ...options, method: "POST", path: this.basePath, json: compact(json) }),
+    );
+  }
+
+  async update(id: string, json: object, options?: CallOptions): Promise<T> {
+    const path = this.itemPath(id);
+    return this.wrap(await this.session.request({ ...options, method: "PUT", path, json: compact(json) }));
+  }
+
+  async delete(id: string, options?: CallOptions): Promise<void> {
+    await this.session.request({ ...options, method: "DELETE", path: this.itemPath(id) });
+  }
+
+  /** `basePath/<encoded id>`, after checking the id is a non-empty string. */
+  itemPath(id: string, suffix = ""): string {
+    return `${this.basePath}/${encodeURIComponent(requireString(this.idName, id))}${suffix}`;
+  }
+
+  wrap<R = T>(json: unknown, kind: string = this.kind): R {
+    return this.session.objectFactory(kind, json as Json) as R;
+  }
+}
+
+/** A copy without `undefined` values (so they are not sent as null). */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  return out as T;
+}
