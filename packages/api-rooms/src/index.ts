@@ -1,1 +1,1 @@
-export {};
+export { type RoomCreateFields, type RoomListFilters, RoomsApi, type RoomUpdateFields } from "./rooms-api.js";

@@ -1,0 +1,79 @@
+import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import type { Room, RoomMeetingInfo, RoomSortBy, RoomType } from "@wx/models";
+
+export interface RoomListFilters {
+  /** Only rooms of this team. */
+  teamId?: string;
+  type?: RoomType;
+  sortBy?: RoomSortBy;
+  /** Page size (default 100), never a cap on the total. */
+  max?: number;
+  /** Parameters the SDK does not model yet are sent as they are. */
+  [extra: string]: string | number | boolean | undefined;
+}
+
+export interface RoomCreateFields {
+  title: string;
+  teamId?: string;
+  classificationId?: string;
+  isLocked?: boolean;
+  /** Requires `description`. */
+  isPublic?: boolean;
+  description?: string;
+  /** The room must be locked. */
+  isAnnouncementOnly?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface RoomUpdateFields {
+  title: string;
+  classificationId?: string;
+  /** Only for a room not yet in a team. */
+  teamId?: string;
+  isLocked?: boolean;
+  isPublic?: boolean;
+  /** A single space clears it. */
+  description?: string;
+  isAnnouncementOnly?: boolean;
+  isReadOnly?: boolean;
+  [extra: string]: unknown;
+}
+
+/** Rooms (spaces): `GET/POST /rooms`, `GET/PUT/DELETE /rooms/{roomId}`, `GET /rooms/{roomId}/meetingInfo`. */
+export class RoomsApi {
+  readonly #rooms: Resource<Room>;
+
+  constructor(session: Session) {
+    this.#rooms = new Resource<Room>(session, "rooms", "room", "roomId");
+  }
+
+  /** Rooms the caller belongs to, lazily paged. */
+  list(filters: RoomListFilters = {}, options?: CallOptions): Paginated<Room> {
+    return this.#rooms.list({ max: 100, ...filters }, options);
+  }
+
+  create(fields: RoomCreateFields, options?: CallOptions): Promise<Room> {
+    requireString("title", fields?.title);
+    return this.#rooms.create(fields, options);
+  }
+
+  get(roomId: string, options?: CallOptions): Promise<Room> {
+    return this.#rooms.get(roomId, options);
+  }
+
+  getMeetingInfo(roomId: string, options?: CallOptions): Promise<RoomMeetingInfo> {
+    const path = this.#rooms.itemPath(roomId, "/meetingInfo");
+    return this.#rooms.session
+      .request({ ...options, path })
+      .then((json) => this.#rooms.wrap<RoomMeetingInfo>(json, "roomMeetingInfo"));
+  }
+
+  update(roomId: string, fields: RoomUpdateFields, options?: CallOptions): Promise<Room> {
+    requireString("title", fields?.title);
+    return this.#rooms.update(roomId, fields, options);
+  }
+
+  delete(roomId: string, options?: CallOptions): Promise<void> {
+    return this.#rooms.delete(roomId, options);
+  }
+}
