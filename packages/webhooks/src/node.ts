@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
+import { type ResolvedOptions, resolveOptions, type WebhookHandlerOptions } from "./options.js";
+
+/**
+ * A Node `http` request handler for Webex webhooks (also usable as Express/Connect middleware
+ * mounted where nothing has parsed the body yet: the signature covers the raw bytes).
+ */
+export function createWebhookHandler(
+  options: WebhookHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const resolved = resolveOptions(options, "createWebhookHandler");
+  return (req, res) => {
+    void answer(req, res, resolved);
+  };
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, options: ResolvedOptions): Promise<void> {
+  try {
+    const { response, delivery } = await handleCoreRequest(toCoreRequest(req), options);
+    if (response.status === 413) res.setHeader("connection", "close");
+    res.writeHead(response.status, response.headers).end(response.body);
+    if (delivery) deliverLater(delivery, options);
+  } catch {
+    // The body was cut short: usually nobody is left to answer.
+    if (!res.headersSent && !res.destroyed) res.writeHead(400, { connection: "close" }).end();
+  }
+}
+
+function toCoreRequest(req: IncomingMessage): CoreRequest {
+  return {
+    method: req.method ?? "GET",
+    header: (name) => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+    readBody: (maxBytes) => readBody(req, maxBytes),
+  };
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        cleanup();
+        chunks.length = 0;
+        req.resume(); // discard the rest without keeping it
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onFailure = () => {
+      cleanup();
+      reject(new Error("The request body was cut short"));
+    };
+    const cleanup = () => {
+      req.off("data", onData).off("end", onEnd).off("error", onFailure).off("close", onFailure);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onFailure).on("close", onFailure);
+  });
+}

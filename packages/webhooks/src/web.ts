@@ -1,0 +1,49 @@
+import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
+import { resolveOptions, type WebhookHandlerOptions } from "./options.js";
+
+/**
+ * The Fetch API variant: handles a web-standard `Request` with the same rules as `createWebhookHandler`.
+ * Options are checked on every call; `onEvent` runs after this resolves.
+ */
+export async function handleWebhookRequest(request: Request, options: WebhookHandlerOptions): Promise<Response> {
+  const resolved = resolveOptions(options, "handleWebhookRequest");
+  try {
+    const { response, delivery } = await handleCoreRequest(toCoreRequest(request), resolved);
+    if (delivery) deliverLater(delivery, resolved);
+    return new Response(response.body, { status: response.status, headers: response.headers });
+  } catch {
+    return new Response(JSON.stringify({ message: "The request body was cut short" }), { status: 400 });
+  }
+}
+
+function toCoreRequest(request: Request): CoreRequest {
+  return {
+    method: request.method,
+    header: (name) => request.headers.get(name) ?? undefined,
+    readBody: (maxBytes) => readBody(request, maxBytes),
+  };
+}
+
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
