@@ -53,7 +53,7 @@ export function openUrl<const P extends PropsOf<ActionOpenUrl>>(
   return { type: "Action.OpenUrl", ...(props as P) };
 }
 
-export function submit<const P extends PropsOf<ActionSubmit> = {}>(
+export function submit<const P extends PropsOf<ActionSubmit> = Record<never, never>>(
   props?: Exact<P, PropsOf<ActionSubmit>>,
 ): { type: "Action.Submit" } & P {
   return { type: "Action.Submit", ...(props as P) };

@@ -49,7 +49,13 @@ export const Spacing = {
 } as const;
 export type Spacing = (typeof Spacing)[keyof typeof Spacing];
 
-export const ImageSize = { AUTO: "auto", STRETCH: "stretch", SMALL: "small", MEDIUM: "medium", LARGE: "large" } as const;
+export const ImageSize = {
+  AUTO: "auto",
+  STRETCH: "stretch",
+  SMALL: "small",
+  MEDIUM: "medium",
+  LARGE: "large",
+} as const;
 export type ImageSize = (typeof ImageSize)[keyof typeof ImageSize];
 
 export const ImageStyle = { DEFAULT: "default", PERSON: "person" } as const;

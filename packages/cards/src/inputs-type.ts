@@ -49,7 +49,11 @@ type SubmitsOf<C, Depth extends unknown[] = []> = Depth["length"] extends 4
   ? never
   :
       | Extract<CardActions<C>, { type: "Action.Submit" }>
-      | (ShowCardsOf<C> extends infer Sub ? (Sub extends unknown ? SubmitsOf<Sub, [...Depth, unknown]> : never) : never);
+      | (ShowCardsOf<C> extends infer Sub
+          ? Sub extends unknown
+            ? SubmitsOf<Sub, [...Depth, unknown]>
+            : never
+          : never);
 
 type ToggleValue<E> =
   | (E extends { valueOn: infer On extends string } ? On : "true")
@@ -69,17 +73,24 @@ export type InputValue<E> = E extends { type: "Input.Toggle" }
     ? ChoiceValue<E>
     : string;
 
-type RequiredInputs<I> = { [E in I as E extends { isRequired: true; id: infer Id extends string } ? Id : never]: InputValue<E> };
+type RequiredInputs<I> = {
+  [E in I as E extends { isRequired: true; id: infer Id extends string } ? Id : never]: InputValue<E>;
+};
 type OptionalInputs<I> = {
-  [E in I as E extends { isRequired: true } ? never : E extends { id: infer Id extends string } ? Id : never]?: InputValue<E>;
+  [E in I as E extends { isRequired: true }
+    ? never
+    : E extends { id: infer Id extends string }
+      ? Id
+      : never]?: InputValue<E>;
 };
 type ShowCardOptional<I> = { [E in I as E extends { id: infer Id extends string } ? Id : never]?: InputValue<E> };
 
-type SubmitData<C> = SubmitsOf<C> extends infer S
-  ? S extends { data: infer D extends Readonly<Record<string, unknown>> }
-    ? { -readonly [K in keyof D]: D[K] }
-    : never
-  : never;
+type SubmitData<C> =
+  SubmitsOf<C> extends infer S
+    ? S extends { data: infer D extends Readonly<Record<string, unknown>> }
+      ? { -readonly [K in keyof D]: D[K] }
+      : never
+    : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 

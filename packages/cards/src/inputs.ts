@@ -1,7 +1,7 @@
+import type { Action } from "./actions.js";
 import type { ElementBase } from "./elements/common.js";
 import type { ChoiceInputStyle, TextInputStyle } from "./enums.js";
 import type { Exact, PropsOf } from "./exact.js";
-import type { Action } from "./actions.js";
 
 /** Fields every input has; `label`, `isRequired` and `errorMessage` are schema 1.3. */
 export interface InputBase extends ElementBase {

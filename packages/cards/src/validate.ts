@@ -75,32 +75,38 @@ const ACTION_TYPES: Record<string, TypeSpec> = {
 };
 
 /** Properties (and, with `values`, property values) newer than schema 1.0. No `types` means every object. */
-const PROPERTY_VERSIONS: readonly { property: string; since: string; types?: readonly string[]; values?: string[] }[] = [
-  { property: "fallback", since: "1.2" },
-  { property: "requires", since: "1.2" },
-  { property: "isVisible", since: "1.2" },
-  { property: "height", since: "1.1", types: Object.keys(ELEMENT_TYPES) },
-  { property: "selectAction", since: "1.1" },
-  { property: "iconUrl", since: "1.1" },
-  { property: "style", since: "1.2", types: ACTION_TYPES_LIST },
-  { property: "style", since: "1.2", types: ["ColumnSet"] },
-  { property: "style", since: "1.2", types: ["Container", "Column"], values: ["good", "attention", "warning", "accent"] },
-  { property: "minHeight", since: "1.2" },
-  { property: "bleed", since: "1.2" },
-  { property: "backgroundImage", since: "1.2", types: CONTAINER_TYPES },
-  { property: "verticalContentAlignment", since: "1.1" },
-  { property: "fontType", since: "1.2" },
-  { property: "backgroundColor", since: "1.1", types: ["Image"] },
-  { property: "width", since: "1.1", types: ["Image"] },
-  { property: "label", since: "1.3", types: INPUT_TYPES },
-  { property: "isRequired", since: "1.3", types: INPUT_TYPES },
-  { property: "errorMessage", since: "1.3", types: INPUT_TYPES },
-  { property: "regex", since: "1.3", types: ["Input.Text"] },
-  { property: "inlineAction", since: "1.2", types: ["Input.Text"] },
-  { property: "wrap", since: "1.2", types: ["Input.Toggle", "Input.ChoiceSet"] },
-  { property: "associatedInputs", since: "1.3" },
-  { property: "underline", since: "1.3", types: ["TextRun"] },
-];
+const PROPERTY_VERSIONS: readonly { property: string; since: string; types?: readonly string[]; values?: string[] }[] =
+  [
+    { property: "fallback", since: "1.2" },
+    { property: "requires", since: "1.2" },
+    { property: "isVisible", since: "1.2" },
+    { property: "height", since: "1.1", types: Object.keys(ELEMENT_TYPES) },
+    { property: "selectAction", since: "1.1" },
+    { property: "iconUrl", since: "1.1" },
+    { property: "style", since: "1.2", types: ACTION_TYPES_LIST },
+    { property: "style", since: "1.2", types: ["ColumnSet"] },
+    {
+      property: "style",
+      since: "1.2",
+      types: ["Container", "Column"],
+      values: ["good", "attention", "warning", "accent"],
+    },
+    { property: "minHeight", since: "1.2" },
+    { property: "bleed", since: "1.2" },
+    { property: "backgroundImage", since: "1.2", types: CONTAINER_TYPES },
+    { property: "verticalContentAlignment", since: "1.1" },
+    { property: "fontType", since: "1.2" },
+    { property: "backgroundColor", since: "1.1", types: ["Image"] },
+    { property: "width", since: "1.1", types: ["Image"] },
+    { property: "label", since: "1.3", types: INPUT_TYPES },
+    { property: "isRequired", since: "1.3", types: INPUT_TYPES },
+    { property: "errorMessage", since: "1.3", types: INPUT_TYPES },
+    { property: "regex", since: "1.3", types: ["Input.Text"] },
+    { property: "inlineAction", since: "1.2", types: ["Input.Text"] },
+    { property: "wrap", since: "1.2", types: ["Input.Toggle", "Input.ChoiceSet"] },
+    { property: "associatedInputs", since: "1.3" },
+    { property: "underline", since: "1.3", types: ["TextRun"] },
+  ];
 
 const values = (options: Record<string, string>): readonly string[] => Object.values(options);
 const TEXT_TYPES = ["TextBlock", "TextRun"];
@@ -109,7 +115,11 @@ const ALIGNED_TYPES = ["TextBlock", "Image", "RichTextBlock", "ColumnSet", "Acti
 /** Allowed values of option properties. No `types` means every object. */
 const ENUM_PROPERTIES: readonly { property: string; values: readonly string[]; types?: readonly string[] }[] = [
   { property: "spacing", values: values(Spacing) },
-  { property: "height", values: values(BlockElementHeight), types: Object.keys(ELEMENT_TYPES).filter((t) => t !== "Image") },
+  {
+    property: "height",
+    values: values(BlockElementHeight),
+    types: Object.keys(ELEMENT_TYPES).filter((t) => t !== "Image"),
+  },
   { property: "color", values: values(Colors), types: TEXT_TYPES },
   { property: "size", values: values(FontSize), types: TEXT_TYPES },
   { property: "weight", values: values(FontWeight), types: TEXT_TYPES },
@@ -128,7 +138,8 @@ const ENUM_PROPERTIES: readonly { property: string; values: readonly string[]; t
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const versionNumber = (version: string): number => {
   const [major, minor] = version.split(".").map(Number);
   return (major ?? 0) * 1000 + (minor ?? 0);
@@ -152,7 +163,10 @@ export function validateCard(card: unknown, options: ValidateOptions = {}): Card
   const bytes = new TextEncoder().encode(text).length;
   const maxBytes = options.maxBytes ?? WEBEX_MAX_CARD_BYTES;
   if (bytes > maxBytes) {
-    walker.problems.push({ path: "$", message: `the card is ${bytes} bytes of JSON; at most ${maxBytes} are accepted` });
+    walker.problems.push({
+      path: "$",
+      message: `the card is ${bytes} bytes of JSON; at most ${maxBytes} are accepted`,
+    });
   }
   return walker.problems;
 }
@@ -226,7 +240,8 @@ class CardWalker {
         break;
       case "ImageSet":
         this.list(node.images, `${path}.images`, (item, at) => {
-          if (isObject(item) && item.type !== "Image") this.problem(`${at}.type`, `an ImageSet holds only Image elements`);
+          if (isObject(item) && item.type !== "Image")
+            this.problem(`${at}.type`, `an ImageSet holds only Image elements`);
           else this.element(item, at);
         });
         break;
@@ -249,10 +264,15 @@ class CardWalker {
   }
 
   private column(node: unknown, path: string): void {
-    if (!isObject(node)) return this.problem(path, "expected a Column object");
-    if (node.type !== undefined && node.type !== "Column") {
-      return this.problem(`${path}.type`, `expected "Column", got ${show(node.type)}`);
+    if (!isObject(node)) {
+      this.problem(path, "expected a Column object");
+      return;
     }
+    if (node.type !== undefined && node.type !== "Column") {
+      this.problem(`${path}.type`, `expected "Column", got ${show(node.type)}`);
+      return;
+    }
+    if (typeof node.id === "string") this.uniqueId(node.id, `${path}.id`);
     this.checkProperties(node, "Column", path);
     this.fallback(node.fallback, `${path}.fallback`, (item, at) => this.column(item, at));
     if (node.selectAction !== undefined) this.action(node.selectAction, `${path}.selectAction`, true);
@@ -263,7 +283,8 @@ class CardWalker {
   private inline(node: unknown, path: string): void {
     if (typeof node === "string") return;
     if (!isObject(node) || node.type !== "TextRun") {
-      return this.problem(path, "a RichTextBlock holds only TextRun objects and strings");
+      this.problem(path, "a RichTextBlock holds only TextRun objects and strings");
+      return;
     }
     this.required(node, ["text"], path);
     this.checkProperties(node, "TextRun", path);
@@ -311,7 +332,8 @@ class CardWalker {
     }
     const spec = typeof type === "string" ? specs[type] : undefined;
     if (spec === undefined) {
-      const hint = kind === "element" && typeof type === "string" && type in ACTION_TYPES ? " (put actions in an ActionSet)" : "";
+      const hint =
+        kind === "element" && typeof type === "string" && type in ACTION_TYPES ? " (put actions in an ActionSet)" : "";
       this.problem(`${path}.type`, `unknown ${kind} type ${show(type)}${hint}`);
       return undefined;
     }
@@ -365,24 +387,36 @@ class CardWalker {
 
   private backgroundImage(value: unknown, path: string): void {
     if (value === undefined || typeof value === "string") return;
-    if (!isObject(value)) return this.problem(path, "expected a URL or { url }");
+    if (!isObject(value)) {
+      this.problem(path, "expected a URL or { url }");
+      return;
+    }
     this.required(value, ["url"], path);
     this.checkProperties(value, "BackgroundImage", path);
   }
 
   private pair(node: unknown, path: string, first: string, second: string): void {
-    if (!isObject(node)) return this.problem(path, `expected an object with ${first} and ${second}`);
+    if (!isObject(node)) {
+      this.problem(path, `expected an object with ${first} and ${second}`);
+      return;
+    }
     for (const field of [first, second]) {
       if (typeof node[field] !== "string") {
-        this.problem(path, node[field] === undefined ? `missing required field "${field}"` : `${field} must be a string`);
+        this.problem(
+          path,
+          node[field] === undefined ? `missing required field "${field}"` : `${field} must be a string`,
+        );
       }
     }
   }
 
   private list(value: unknown, path: string, check: (item: unknown, path: string) => void): void {
     if (value === undefined) return; // a missing required list is reported by `required`
-    if (!Array.isArray(value)) return this.problem(path, `expected an array, got ${show(value)}`);
-    value.forEach((item, index) => check(item, `${path}[${index}]`));
+    if (!Array.isArray(value)) {
+      this.problem(path, `expected an array, got ${show(value)}`);
+      return;
+    }
+    for (const [index, item] of value.entries()) check(item, `${path}[${index}]`);
   }
 
   private problem(path: string, message: string): void {

@@ -72,7 +72,9 @@ describe("serialisation does not repeat the Python SDK's bugs", () => {
   });
 
   it("serialises a selectAction on an image as a nested action object", () => {
-    const json = JSON.parse(JSON.stringify(image("https://example.com/a.png", { selectAction: submit({ data: { x: 1 } }) })));
+    const json = JSON.parse(
+      JSON.stringify(image("https://example.com/a.png", { selectAction: submit({ data: { x: 1 } }) })),
+    );
     expect(json).toStrictEqual({
       type: "Image",
       url: "https://example.com/a.png",

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
-  type AdaptiveCardJson,
   type Action,
+  type AdaptiveCardJson,
   actionSet,
   adaptiveCard,
   cardToJson,
@@ -105,7 +105,10 @@ const elements: Record<string, Element> = {
   }),
   Media: media({ sources: [mediaSource("video/mp4", "https://example.com/v.mp4")], poster: url, altText: "video" }),
   RichTextBlock: richTextBlock({
-    inlines: [textRun("plain"), textRun("rich", { italic: true, strikethrough: true, highlight: true, underline: true })],
+    inlines: [
+      textRun("plain"),
+      textRun("rich", { italic: true, strikethrough: true, highlight: true, underline: true }),
+    ],
     horizontalAlignment: "left",
   }),
   Container: container({
@@ -146,7 +149,14 @@ const elements: Record<string, Element> = {
   "Input.Number": inputNumber({ id: "age", min: 0, max: 120, value: 30, placeholder: "age", label: "Age" }),
   "Input.Date": inputDate({ id: "day", min: "2020-01-01", max: "2030-12-31", value: "2026-11-28" }),
   "Input.Time": inputTime({ id: "time", min: "09:00", max: "17:00", value: "12:30" }),
-  "Input.Toggle": inputToggle({ id: "agree", title: "I agree", valueOn: "yes", valueOff: "no", value: "no", wrap: true }),
+  "Input.Toggle": inputToggle({
+    id: "agree",
+    title: "I agree",
+    valueOn: "yes",
+    valueOff: "no",
+    value: "no",
+    wrap: true,
+  }),
   "Input.ChoiceSet": inputChoiceSet({
     id: "lunch",
     choices: [choice("Pizza", "pizza"), choice("Salad", "salad")],
@@ -167,7 +177,10 @@ const actions: Record<string, Action> = {
     title: "More",
     card: { type: "AdaptiveCard", body: [inputText({ id: "comment" })], actions: [submit({ title: "Comment" })] },
   }),
-  "Action.ToggleVisibility": toggleVisibility({ title: "Toggle", targetElements: ["target", { elementId: "other", isVisible: false }] }),
+  "Action.ToggleVisibility": toggleVisibility({
+    title: "Toggle",
+    targetElements: ["target", { elementId: "other", isVisible: false }],
+  }),
 };
 
 describe("every element round-trips through the official adaptivecards parser", () => {

@@ -1,5 +1,11 @@
 import type { Action } from "../actions.js";
-import type { BlockElementHeight, HorizontalAlignment, ImageFillMode, Spacing, VerticalContentAlignment } from "../enums.js";
+import type {
+  BlockElementHeight,
+  HorizontalAlignment,
+  ImageFillMode,
+  Spacing,
+  VerticalContentAlignment,
+} from "../enums.js";
 import type { Element } from "./element.js";
 
 /** Fields every body element has. */

@@ -22,7 +22,7 @@ export interface Image extends Omit<ElementBase, "height"> {
 type ImageOptions = Omit<PropsOf<Image>, "url">;
 
 /** `image("https://…/logo.png", { altText: "Logo", size: "small" })` */
-export function image<const O extends ImageOptions = {}>(
+export function image<const O extends ImageOptions = Record<never, never>>(
   url: string,
   options?: Exact<O, ImageOptions>,
 ): { type: "Image"; url: string } & O {

@@ -29,7 +29,7 @@ export interface RichTextBlock extends ElementBase {
 type TextRunOptions = Omit<PropsOf<TextRun>, "text">;
 
 /** `textRun("important", { weight: "bolder", italic: true })` */
-export function textRun<const O extends TextRunOptions = {}>(
+export function textRun<const O extends TextRunOptions = Record<never, never>>(
   text: string,
   options?: Exact<O, TextRunOptions>,
 ): { type: "TextRun"; text: string } & O {

@@ -19,7 +19,7 @@ export interface TextBlock extends ElementBase {
 type TextBlockOptions = Omit<PropsOf<TextBlock>, "text">;
 
 /** `textBlock("Hello", { weight: "bolder", wrap: true })` */
-export function textBlock<const O extends TextBlockOptions = {}>(
+export function textBlock<const O extends TextBlockOptions = Record<never, never>>(
   text: string,
   options?: Exact<O, TextBlockOptions>,
 ): { type: "TextBlock"; text: string } & O {
