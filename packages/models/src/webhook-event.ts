@@ -1,4 +1,4 @@
-import type { RoomType, WebhookEventType, WebhookOwnedBy, WebhookResource } from "./enums.js";
+import type { RoomType, WebhookEventType, WebhookOwnedBy, WebhookResource, WebhookStatus } from "./enums.js";
 import type { Extensible } from "./extensible.js";
 import type { Membership } from "./membership.js";
 import type { Room } from "./room.js";
@@ -26,7 +26,7 @@ export interface WebhookEnvelope<R extends string, E extends string, D> extends 
   /** `creator` or `org`. */
   ownedBy: WebhookOwnedBy;
   /** The webhook's status (always `active` on delivery). */
-  status: string;
+  status: WebhookStatus;
   /** When the webhook was created (not when the event happened). */
   created: string;
   /** The ID of the person who caused the event. */
