@@ -1,1 +1,22 @@
-export {};
+export { createEmulator } from "./emulator.js";
+export type {
+  Actor,
+  AddPersonInput,
+  AuthorizeOptions,
+  Delivery,
+  Emulator,
+  EmulatorOptions,
+  Fault,
+  Faults,
+  GuestIssuer,
+  Integration,
+  Json,
+  Person,
+  PostMessageInput,
+  RequestLogEntry,
+  RouteFaultOptions,
+  SeededPeople,
+  SeedMessagesInput,
+  Tokens,
+} from "./types.js";
+export { sign as signWebhookBody } from "./webhooks.js";

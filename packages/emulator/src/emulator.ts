@@ -1,0 +1,120 @@
+import type { AddressInfo } from "node:net";
+import { createControlHandler } from "./control.js";
+import { Engine, resolveOptions } from "./engine.js";
+import { WebexHttpError } from "./errors.js";
+import { hydraId } from "./ids.js";
+import { authorize } from "./oauth.js";
+import { submitCard } from "./routes/attachment-actions.js";
+import { allRoutes } from "./routes/index.js";
+import { appendMessage, postMessage } from "./routes/messages.js";
+import { createApiServer, Router } from "./server.js";
+import type { MessageRecord } from "./store.js";
+import type { Actor, Emulator, EmulatorOptions, Json, Person, SeedMessagesInput } from "./types.js";
+
+/** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const engine = new Engine(resolveOptions(options));
+  const router = new Router(allRoutes);
+  let emulator: Emulator | undefined;
+  const server = createApiServer(
+    engine,
+    router,
+    createControlHandler(engine, () => emulator as Emulator),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(engine.options.port, engine.options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = engine.options.host.includes(":") ? `[${engine.options.host}]` : engine.options.host;
+  engine.baseUrl = `http://${host}:${port}/v1/`;
+  const identities = engine.identities;
+
+  const act = (token: string): Actor => {
+    const caller = engine.authenticate(token);
+    if (!caller) throw new Error("emu.act: unknown or expired token");
+    const ctx = () => ({ engine, store: engine.store, caller, baseUrl: engine.baseUrl });
+    return {
+      postMessage: async (input) => rethrow(() => postMessage(ctx(), input)),
+      submitCard: async (input) => rethrow(() => submitCard(ctx(), { type: "submit", ...input })),
+    };
+  };
+
+  emulator = {
+    url: engine.baseUrl,
+    tokens: engine.tokens,
+    get people() {
+      return engine.seededPeople();
+    },
+    org: { id: engine.orgId, displayName: "Emulated Org" },
+    integration: identities.integration,
+    guestIssuer: identities.guestIssuer,
+    faults: engine.faults,
+    deliveries: engine.webhooks.deliveries,
+    requests: engine.requests,
+    authorize: (opts = {}) => authorize(engine, opts),
+    revokeRefreshToken: (refreshToken) => {
+      engine.store.refreshTokens.delete(refreshToken);
+    },
+    expireAccessToken: (token) => {
+      const record = engine.store.tokens.get(token);
+      if (record) record.expiresAtMs = 0;
+    },
+    addPerson: (input) => {
+      const person = engine.createPerson({ ...input, type: input.type ?? "person" });
+      return { person: person.json as Person, token: engine.issueToken(person.id) };
+    },
+    act,
+    seedMessages: (input) => seedMessages(engine, input),
+    flushDeliveries: () => engine.webhooks.flush(),
+    reset: () => engine.reset(),
+    close: async () => {
+      engine.webhooks.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return emulator;
+}
+
+async function rethrow<T>(run: () => T): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof WebexHttpError) {
+      throw Object.assign(new Error(`[${error.status}] ${error.message}`), { status: error.status });
+    }
+    throw error;
+  }
+}
+
+/** Bulk insert without webhooks or events, for demos and benchmarks. */
+function seedMessages(engine: Engine, input: SeedMessagesInput): void {
+  const room = engine.store.rooms.get(input.roomId);
+  if (!room) throw new Error(`seedMessages: unknown room ${input.roomId}`);
+  const personId = input.personId ?? room.creatorId;
+  if (!engine.store.people.has(personId)) throw new Error(`seedMessages: unknown person ${personId}`);
+  const start = Math.max(room.lastActivityMs, Date.now() - input.count);
+  for (let i = 0; i < input.count; i++) {
+    const createdMs = start + i;
+    const uuid = engine.store.random.uuid1(createdMs);
+    const message: MessageRecord = {
+      id: hydraId("MESSAGE", uuid),
+      uuid,
+      seq: engine.store.nextSeq(),
+      roomId: room.id,
+      personId,
+      text: input.text ? input.text(i) : `Message ${i + 1}`,
+      createdMs,
+      edits: 0,
+      deleted: false,
+    };
+    appendMessage(room, message);
+    engine.store.messages.set(message.id, message);
+  }
+}

@@ -1,0 +1,317 @@
+import { createHash } from "node:crypto";
+import { FaultInjector } from "./faults.js";
+import { hydraId, isoTime, Random } from "./ids.js";
+import { RateLimiter } from "./rate-limit.js";
+import { APP_ID, type PersonRecord, type RoomRecord, Store } from "./store.js";
+import type {
+  EmulatorOptions,
+  GuestIssuer,
+  Integration,
+  Json,
+  Person,
+  RequestLogEntry,
+  SeededPeople,
+  Tokens,
+} from "./types.js";
+import { WebhookDispatcher } from "./webhooks.js";
+
+export const DEFAULT_ACCESS_TOKEN_TTL = 1209599;
+export const REFRESH_TOKEN_TTL = 7775999;
+const REQUEST_LOG_LIMIT = 5000;
+
+/** Something that happened in a room: recorded as a compliance event and sent to matching webhooks. */
+export interface Activity {
+  resource: "messages" | "memberships" | "rooms" | "attachmentActions";
+  event: "created" | "updated" | "deleted";
+  actorId: string;
+  room: RoomRecord;
+  /** People allowed to hear about it (room members before and after the change). */
+  audience: Set<string>;
+  /** Webhook `data`: metadata only, as the service sends it. */
+  data: Json;
+  /** Compliance event `data`: the resource's full JSON. */
+  full: Json;
+  /** Values webhook filters are matched against. */
+  filterFields: Record<string, string | string[]>;
+  /** People mentioned (messages), for the bot rule. */
+  mentionedPeople?: string[];
+}
+
+interface Identities {
+  orgUuid: string;
+  people: Record<keyof Tokens, { uuid: string; token: string }>;
+  integration: Integration;
+  guestIssuer: GuestIssuer;
+  roleUuids: string[];
+  licenseUuids: string[];
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  seed: number;
+  rateLimit?: { perMinute: number };
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+  accessTokenTtlSeconds: number;
+  attachmentActionStatus: 200 | 202;
+  webhookFailureThreshold: number;
+  webhookTimeoutMs: number;
+}
+
+export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 32),
+    rateLimit: options.rateLimit,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL,
+    attachmentActionStatus: options.attachmentActionStatus ?? 200,
+    webhookFailureThreshold: options.webhookFailureThreshold ?? 100,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+  };
+}
+
+export const ROLE_NAMES = [
+  "Full Administrator",
+  "Read-only Administrator",
+  "User and Device Administrator",
+  "Device Administrator",
+  "Compliance Officer",
+];
+
+/** The emulator's core: state, seeded identities, faults, rate limit and webhook delivery. */
+export class Engine {
+  store: Store;
+  readonly faults = new FaultInjector();
+  readonly webhooks: WebhookDispatcher;
+  readonly requests: RequestLogEntry[] = [];
+  readonly rateLimiter?: RateLimiter;
+  readonly identities: Identities;
+  /** Set once the server listens. */
+  baseUrl = "http://127.0.0.1/v1/";
+  private generation = 0;
+
+  constructor(readonly options: ResolvedOptions) {
+    this.identities = makeIdentities(new Random(options.seed));
+    this.webhooks = new WebhookDispatcher(this);
+    if (options.rateLimit) this.rateLimiter = new RateLimiter(options.rateLimit.perMinute);
+    this.store = this.seed();
+  }
+
+  get orgId(): string {
+    return hydraId("ORGANIZATION", this.identities.orgUuid);
+  }
+
+  get fullAdminRoleId(): string {
+    return hydraId("ROLE", this.identities.roleUuids[0] as string);
+  }
+
+  get tokens(): Tokens {
+    const p = this.identities.people;
+    return { admin: p.admin.token, user: p.user.token, bot: p.bot.token };
+  }
+
+  seededPeople(): SeededPeople {
+    const get = (uuid: string) => this.store.people.get(hydraId("PEOPLE", uuid))?.json as Person;
+    const p = this.identities.people;
+    return { admin: get(p.admin.uuid), user: get(p.user.uuid), bot: get(p.bot.uuid) };
+  }
+
+  reset(): void {
+    this.faults.clear();
+    this.webhooks.clearLog();
+    this.requests.length = 0;
+    this.rateLimiter?.reset();
+    this.store = this.seed();
+  }
+
+  /** Fresh state with the same org, people, tokens, integration and guest issuer. */
+  private seed(): Store {
+    this.generation += 1;
+    const store = new Store(new Random((this.options.seed + this.generation * 7919) >>> 0));
+    const ids = this.identities;
+    const now = Date.now();
+    store.organizations.push({ id: this.orgId, displayName: "Emulated Org", created: isoTime(now) });
+    ROLE_NAMES.forEach((name, i) => {
+      store.roles.push({ id: hydraId("ROLE", ids.roleUuids[i] as string), name });
+    });
+    const licenseNames = ["Messaging", "Meeting - Webex Enterprise Edition", "Calling - Professional"];
+    licenseNames.forEach((name, i) => {
+      store.licenses.push({
+        id: hydraId("LICENSE", ids.licenseUuids[i] as string),
+        name,
+        totalUnits: 1000,
+        consumedUnits: 0,
+        consumedByUsers: 0,
+        consumedByWorkspaces: 0,
+        subscriptionId: `Sub-${ids.licenseUuids[i]?.slice(0, 8)}`,
+        siteUrl: "emulated.webex.com",
+        siteType: "Control Hub managed site",
+      });
+    });
+    this.store = store;
+    const seeded: Array<[keyof Tokens, string, string, "person" | "bot", boolean]> = [
+      ["admin", "Ada Admin", "admin@emulated.example.com", "person", true],
+      ["user", "Uma User", "user@emulated.example.com", "person", false],
+      ["bot", "Emulated Bot", "emulated-bot@webex.bot", "bot", false],
+    ];
+    for (const [key, displayName, email, type, admin] of seeded) {
+      const person = this.createPerson({ displayName, email, type, admin, uuid: ids.people[key].uuid, createdMs: now });
+      store.tokens.set(ids.people[key].token, { personId: person.id });
+    }
+    return store;
+  }
+
+  createPerson(input: {
+    displayName: string;
+    email?: string;
+    type?: "person" | "bot" | "appuser";
+    admin?: boolean;
+    uuid?: string;
+    createdMs?: number;
+    fields?: Json;
+    invitePending?: boolean;
+  }): PersonRecord {
+    const uuid = input.uuid ?? this.store.random.uuid4();
+    const id = hydraId("PEOPLE", uuid);
+    const type = input.type ?? "person";
+    const slug =
+      input.displayName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ".")
+        .replace(/^\.|\.$/g, "") || "person";
+    const email =
+      input.email ?? (type === "bot" ? `${slug}@webex.bot` : `${slug}.${uuid.slice(0, 4)}@emulated.example.com`);
+    const created = isoTime(input.createdMs ?? Date.now());
+    const [firstName, ...rest] = input.displayName.split(" ");
+    const json: PersonRecord["json"] = {
+      id,
+      emails: [email],
+      phoneNumbers: [],
+      displayName: input.displayName,
+      nickName: firstName,
+      firstName,
+      lastName: rest.join(" ") || undefined,
+      avatar: `https://avatar.emulated.example.com/${uuid}~1600`,
+      orgId: this.orgId,
+      roles: input.admin ? [this.fullAdminRoleId] : [],
+      licenses: type === "person" ? [this.store.licenses[0]?.id as string] : [],
+      created,
+      lastModified: created,
+      lastActivity: created,
+      status: "active",
+      invitePending: input.invitePending ? "true" : "false",
+      loginEnabled: "true",
+      type,
+      ...input.fields,
+    };
+    for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+    const person = { id, uuid, json };
+    this.store.addPersonRecord(person);
+    this.countLicenses();
+    return person;
+  }
+
+  countLicenses(): void {
+    for (const license of this.store.licenses) {
+      let count = 0;
+      for (const person of this.store.people.values())
+        if (person.json.licenses?.includes(license.id as string)) count++;
+      license.consumedUnits = count;
+      license.consumedByUsers = count;
+    }
+  }
+
+  issueToken(personId: string, ttlSeconds?: number, scope?: string): string {
+    const token = this.store.random.token(this.identities.orgUuid);
+    this.store.tokens.set(token, {
+      personId,
+      scope,
+      expiresAtMs: ttlSeconds === undefined ? undefined : Date.now() + ttlSeconds * 1000,
+    });
+    return token;
+  }
+
+  authenticate(token: string): PersonRecord | undefined {
+    const record = this.store.tokens.get(token);
+    if (!record) return undefined;
+    if (record.expiresAtMs !== undefined && record.expiresAtMs <= Date.now()) return undefined;
+    return this.store.people.get(record.personId);
+  }
+
+  isAdmin(person: PersonRecord): boolean {
+    return person.json.roles.includes(this.fullAdminRoleId);
+  }
+
+  /** Records the compliance event and queues webhook deliveries; never waits for them. */
+  notify(activity: Activity): void {
+    const event: Json = {
+      id: hydraId("EVENT", this.store.random.uuid4()),
+      resource: activity.resource,
+      type: activity.event,
+      appId: APP_ID,
+      actorId: activity.actorId,
+      orgId: this.orgId,
+      created: isoTime(Date.now()),
+      data: activity.full,
+    };
+    this.store.events.push(event);
+    this.store.eventsById.set(event.id as string, event);
+    this.webhooks.dispatch(activity);
+  }
+
+  recordAudit(actor: PersonRecord, action: { category: string; description: string; target: PersonRecord }): void {
+    const created = isoTime(Date.now());
+    this.store.auditEvents.push({
+      id: hydraId("AUDIT_EVENT", this.store.random.uuid4()),
+      actorId: actor.id,
+      actorOrgId: actor.json.orgId,
+      created,
+      data: {
+        actorOrgName: "Emulated Org",
+        targetName: action.target.json.displayName,
+        eventDescription: action.description,
+        actorName: actor.json.displayName,
+        actorEmail: actor.json.emails[0],
+        adminRoles: ["Full_Admin"],
+        trackingId: `ATLAS_${this.store.random.uuid4()}_0`,
+        targetType: "TargetResourceType.USER",
+        targetId: action.target.id,
+        eventCategory: action.category,
+        actorUserAgent: "wx-emulator",
+        actorIp: "127.0.0.1",
+        targetOrgId: action.target.json.orgId,
+        actionText: `${actor.json.displayName} ${action.description.toLowerCase()} ${action.target.json.displayName}`,
+        targetOrgName: "Emulated Org",
+      },
+    });
+  }
+
+  logRequest(entry: RequestLogEntry): void {
+    this.requests.push(entry);
+    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
+  }
+}
+
+function makeIdentities(random: Random): Identities {
+  const orgUuid = random.uuid4();
+  const person = () => ({ uuid: random.uuid4(), token: random.token(orgUuid) });
+  return {
+    orgUuid,
+    people: { admin: person(), user: person(), bot: person() },
+    integration: {
+      clientId: `C${random.hex(64)}`,
+      clientSecret: random.hex(64),
+      redirectUri: "http://127.0.0.1/oauth/callback",
+    },
+    guestIssuer: {
+      issuerId: hydraId("ISSUER", random.uuid4()),
+      secret: createHash("sha256").update(random.hex(64)).digest("base64"),
+    },
+    roleUuids: ROLE_NAMES.map(() => random.uuid4()),
+    licenseUuids: [random.uuid4(), random.uuid4(), random.uuid4()],
+  };
+}

@@ -1,0 +1,321 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Engine } from "./engine.js";
+import { WebexHttpError } from "./errors.js";
+import { isoTime, trackingId } from "./ids.js";
+import { parseMultipart } from "./multipart.js";
+import type { BodyKind, Ctx, Reply, Route, Upload } from "./route.js";
+import type { PersonRecord } from "./store.js";
+import type { Fault, Json } from "./types.js";
+
+const JSON_TYPE = "application/json;charset=UTF-8";
+
+export const STATUS_MESSAGES: Record<number, string> = {
+  400: "The request could not be understood by the server due to malformed syntax.",
+  401: "The request requires a valid access token set in the Authorization request header.",
+  403: "Access denied.",
+  404: "The requested resource could not be found.",
+  405: "The requested method is not supported for this resource.",
+  413: "Request entity too large.",
+  415: "Unsupported media type.",
+  429: "Too many requests have been sent in a given amount of time. Retry after the time in the Retry-After header.",
+  500: "Internal server error.",
+  502: "Bad gateway: the upstream server returned an invalid response.",
+  503: "Service unavailable: the server is overloaded, try again later.",
+  504: "Gateway timeout: the upstream server did not respond in time.",
+};
+
+interface CompiledRoute {
+  route: Route;
+  segments: string[];
+}
+
+/** Routes under /v1/, matched segment by segment; earlier routes win (literals are listed before params). */
+export class Router {
+  private readonly compiled: CompiledRoute[];
+
+  constructor(routes: Route[]) {
+    this.compiled = routes.map((route) => ({ route, segments: route.path.split("/") }));
+  }
+
+  match(method: string, path: string): { route?: Route; params: Record<string, string>; allowed: string[] } {
+    const parts = path.split("/");
+    const allowed: string[] = [];
+    for (const { route, segments } of this.compiled) {
+      if (segments.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      let ok = true;
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i] as string;
+        const part = parts[i] as string;
+        if (segment.startsWith(":")) {
+          if (part === "") ok = false;
+          else params[segment.slice(1)] = safeDecode(part);
+        } else if (segment !== part) ok = false;
+        if (!ok) break;
+      }
+      if (!ok) continue;
+      const effective = method === "HEAD" ? "GET" : method;
+      if (route.method === effective) return { route, params, allowed };
+      allowed.push(route.method);
+    }
+    return { params: {}, allowed };
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+export function createApiServer(engine: Engine, router: Router, control: ControlHandler): Server {
+  const server = createServer((req, res) => {
+    handle(engine, router, control, req, res).catch((error: unknown) => {
+      // Last resort: nothing a client sends may take the server down.
+      if (!res.headersSent) sendError(res, new WebexHttpError(500, STATUS_MESSAGES[500] as string), trackingId());
+      else res.destroy();
+      if (process.env.WX_EMULATOR_DEBUG) console.error(error);
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  return server;
+}
+
+async function handle(
+  engine: Engine,
+  router: Router,
+  control: ControlHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const tracking = headerValue(req, "trackingid") ?? trackingId();
+  const host = req.headers.host ?? `${engine.options.host}`;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", `http://${host}`);
+  } catch {
+    url = new URL("http://invalid/");
+  }
+  if (url.pathname.startsWith("/_emulator/")) return control(req, res, url);
+
+  const method = req.method ?? "GET";
+  res.on("finish", () =>
+    engine.logRequest({ method, path: url.pathname, status: res.statusCode, at: isoTime(Date.now()) }),
+  );
+  if (!url.pathname.startsWith("/v1/"))
+    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking);
+  const path = url.pathname.slice(4).replace(/\/+$/, "");
+
+  const fault = engine.faults.take(method, path);
+  if (fault && "drop" in fault) {
+    req.socket.destroy();
+    return;
+  }
+  if (fault && "delayMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault && "status" in fault) return sendError(res, faultError(fault), tracking);
+
+  const authorization = headerValue(req, "authorization");
+  const token = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim() ?? "";
+  if (engine.rateLimiter) {
+    const wait = engine.rateLimiter.check(token || (req.socket.remoteAddress ?? "anonymous"));
+    if (wait !== undefined) {
+      return sendError(
+        res,
+        new WebexHttpError(429, STATUS_MESSAGES[429] as string, undefined, { "Retry-After": String(wait) }),
+        tracking,
+      );
+    }
+  }
+
+  const { route, params, allowed } = router.match(method, path);
+  if (!route) {
+    if (allowed.length > 0) {
+      const error = new WebexHttpError(405, STATUS_MESSAGES[405] as string, undefined, { Allow: allowed.join(", ") });
+      return sendError(res, error, tracking);
+    }
+    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking);
+  }
+
+  try {
+    let caller: PersonRecord | undefined;
+    if (!route.public) {
+      caller = token ? engine.authenticate(token) : undefined;
+      if (!caller) throw new WebexHttpError(401, STATUS_MESSAGES[401] as string);
+    }
+    const { body, upload } = await readBody(engine, req, route.body ?? defaultBodyKind(route.method));
+    const ctx: Ctx = {
+      engine,
+      store: engine.store,
+      // Public routes never read the caller; every other route has one by now.
+      caller: caller as PersonRecord,
+      token,
+      params,
+      query: url.searchParams,
+      body,
+      upload,
+      baseUrl: `http://${host}/v1/`,
+      url,
+      headers: req.headers,
+      method,
+    };
+    const reply = await route.handler(ctx);
+    sendReply(res, reply, tracking, fault && "malformedJson" in fault);
+  } catch (error) {
+    if (error instanceof WebexHttpError) return sendError(res, error, tracking);
+    throw error;
+  }
+}
+
+function defaultBodyKind(method: string): BodyKind {
+  return method === "POST" || method === "PUT" ? "json" : "none";
+}
+
+function faultError(fault: Extract<Fault, { status: number }>): WebexHttpError {
+  const headers: Record<string, string> = {};
+  if (fault.status === 429) {
+    const retryAfter = fault.retryAfter === undefined ? "1" : fault.retryAfter;
+    if (retryAfter !== null) headers["Retry-After"] = String(retryAfter);
+  }
+  return new WebexHttpError(fault.status, STATUS_MESSAGES[fault.status] as string, undefined, headers);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(
+  engine: Engine,
+  req: IncomingMessage,
+  kind: BodyKind,
+): Promise<{ body: Json; upload?: Upload }> {
+  const contentType = (headerValue(req, "content-type") ?? "").toLowerCase();
+  const multipart = contentType.startsWith("multipart/form-data");
+  const limit = multipart && kind === "json-or-multipart" ? engine.options.maxUploadBytes : engine.options.maxBodyBytes;
+  const raw = await readRaw(req, limit);
+  if (kind === "none") return { body: {} };
+  if (multipart && kind === "json-or-multipart") return parseMultipartBody(raw, contentType);
+  if (kind === "form" && contentType.startsWith("application/x-www-form-urlencoded")) {
+    return { body: Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
+  }
+  if (raw.length === 0) return { body: {} };
+  if (!contentType.includes("json")) {
+    const shown = contentType.split(";")[0] || "application/octet-stream";
+    throw new WebexHttpError(415, `Content type '${shown}' not supported`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new WebexHttpError(400, STATUS_MESSAGES[400] as string, "Malformed JSON in request body.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new WebexHttpError(400, STATUS_MESSAGES[400] as string, "The request body must be a JSON object.");
+  }
+  return { body: parsed as Json };
+}
+
+function parseMultipartBody(raw: Buffer, contentType: string): { body: Json; upload?: Upload } {
+  const body: Json = {};
+  let upload: Upload | undefined;
+  for (const part of parseMultipart(raw, contentType)) {
+    if (part.name === "files" && part.filename !== undefined) {
+      if (upload) throw new WebexHttpError(400, "Only one file may be included with a message.");
+      upload = {
+        filename: part.filename || "file",
+        contentType: part.contentType || "application/octet-stream",
+        bytes: Buffer.from(part.data),
+      };
+    } else if (part.name === "attachments") {
+      try {
+        const value: unknown = JSON.parse(part.data.toString("utf8"));
+        body.attachments = Array.isArray(value) ? value : [value];
+      } catch {
+        throw new WebexHttpError(400, "attachments must be JSON.");
+      }
+    } else {
+      body[part.name] = part.data.toString("utf8");
+    }
+  }
+  return { body, upload };
+}
+
+/** Buffers the body up to `limit`; beyond it keeps draining (so the socket stays usable) and answers 413. */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(chunk);
+    });
+    req.on("end", () => (over ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks, size))));
+    req.on("error", reject);
+  });
+}
+
+function tooLarge(limit: number): WebexHttpError {
+  return new WebexHttpError(
+    413,
+    STATUS_MESSAGES[413] as string,
+    `The request body exceeds the limit of ${limit} bytes.`,
+  );
+}
+
+function commonHeaders(tracking: string): Record<string, string> {
+  return { "Cache-Control": "no-cache", Trackingid: tracking };
+}
+
+export function sendError(res: ServerResponse, error: WebexHttpError, tracking: string): void {
+  const body = JSON.stringify({
+    message: error.message,
+    errors: [{ description: error.description }],
+    trackingId: tracking,
+    ...error.extra,
+  });
+  const headers: Record<string, string | number> = {
+    ...commonHeaders(tracking),
+    "Content-Type": JSON_TYPE,
+    "Content-Length": Buffer.byteLength(body),
+    ...error.headers,
+  };
+  if (error.status === 413) headers.Connection = "close";
+  res.writeHead(error.status, headers);
+  res.end(body);
+}
+
+function sendReply(res: ServerResponse, reply: Reply, tracking: string, malformed?: boolean): void {
+  const status = reply.status ?? 200;
+  const headers: Record<string, string | number> = { ...commonHeaders(tracking), ...reply.headers };
+  if (reply.next) headers.Link = `<${reply.next}>; rel="next"`;
+  if (status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  let body: Buffer;
+  if (reply.raw) {
+    body = reply.raw.body;
+    headers["Content-Type"] = reply.raw.contentType;
+  } else {
+    body = Buffer.from(JSON.stringify(reply.json ?? {}));
+    headers["Content-Type"] = JSON_TYPE;
+  }
+  // A truncated object is never valid JSON.
+  if (malformed) body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
+  headers["Content-Length"] = body.length;
+  res.writeHead(status, headers);
+  res.end(body);
+}

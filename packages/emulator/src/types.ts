@@ -1,0 +1,159 @@
+/** Public types of @wx/emulator. JSON shapes follow the live Webex API. */
+export type Json = Record<string, unknown>;
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Makes IDs and tokens reproducible. */
+  seed?: number;
+  /** Optional per-token limit, answered with 429 like the service. */
+  rateLimit?: { perMinute: number };
+  /** Largest JSON or form body accepted (default 1 MB); larger gets 413. */
+  maxBodyBytes?: number;
+  /** Largest multipart upload accepted (default 100 MB); larger gets 413. */
+  maxUploadBytes?: number;
+  /** Lifetime of OAuth access tokens (default 1209599 s, 14 days). */
+  accessTokenTtlSeconds?: number;
+  /** Status of `POST /attachment/actions`: 200 (default, what SDKs expect) or 202 (what the spec says). */
+  attachmentActionStatus?: 200 | 202;
+  /** Failed deliveries within 5 minutes that disable a webhook (default 100, as on the service). */
+  webhookFailureThreshold?: number;
+  /** Per-delivery timeout (default 10 000 ms). */
+  webhookTimeoutMs?: number;
+}
+
+export type Fault =
+  | { status: 429; retryAfter?: string | number | null }
+  | { status: 500 | 502 | 503 | 504 }
+  | { delayMs: number }
+  | { drop: true }
+  | { malformedJson: true };
+
+export interface RouteFaultOptions {
+  /** How many matching requests get the fault (default: unlimited until cleared). */
+  times?: number;
+  /** Chance (0..1) that a matching request gets the fault (default 1). */
+  probability?: number;
+}
+
+export interface Faults {
+  /** The next `n` API requests get `fault`. */
+  next(n: number, fault: Fault): void;
+  /** Requests matching `method` (or "*") and `pathPattern` (relative to /v1/, `:param` and `*` allowed, or a RegExp). */
+  route(method: string, pathPattern: string | RegExp, fault: Fault, options?: RouteFaultOptions): void;
+  clear(): void;
+}
+
+export interface Delivery {
+  webhookId: string;
+  targetUrl: string;
+  /** The exact string POSTed (and signed). */
+  body: string;
+  headers: Record<string, string>;
+  status?: number;
+  error?: string;
+  at: string;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  at: string;
+}
+
+/** A Person as the API returns it (more fields than listed here are present). */
+export interface Person {
+  id: string;
+  emails: string[];
+  displayName: string;
+  orgId: string;
+  type: "person" | "bot" | "appuser";
+  [field: string]: unknown;
+}
+
+export interface SeededPeople {
+  admin: Person;
+  user: Person;
+  bot: Person;
+}
+
+export interface Tokens {
+  admin: string;
+  user: string;
+  bot: string;
+}
+
+export interface Integration {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export interface GuestIssuer {
+  issuerId: string;
+  /** base64; the JWT key is its decoded bytes. */
+  secret: string;
+}
+
+export interface AuthorizeOptions {
+  personId?: string;
+  scope?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: "S256" | "plain";
+  redirectUri?: string;
+}
+
+export interface AddPersonInput {
+  displayName: string;
+  email?: string;
+  type?: "person" | "bot";
+  admin?: boolean;
+}
+
+export interface PostMessageInput {
+  roomId?: string;
+  toPersonEmail?: string;
+  toPersonId?: string;
+  text?: string;
+  markdown?: string;
+  parentId?: string;
+  files?: string[];
+  attachments?: Json[];
+}
+
+export interface Actor {
+  postMessage(input: PostMessageInput): Promise<Json>;
+  submitCard(input: { messageId: string; inputs: Json }): Promise<Json>;
+}
+
+export interface SeedMessagesInput {
+  roomId: string;
+  count: number;
+  personId?: string;
+  text?: (i: number) => string;
+}
+
+export interface Emulator {
+  /** Base URL ending in `/v1/`. */
+  readonly url: string;
+  readonly tokens: Tokens;
+  readonly people: SeededPeople;
+  readonly org: { id: string; displayName: string };
+  readonly integration: Integration;
+  readonly guestIssuer: GuestIssuer;
+  readonly faults: Faults;
+  readonly deliveries: Delivery[];
+  readonly requests: RequestLogEntry[];
+  authorize(options?: AuthorizeOptions): string;
+  revokeRefreshToken(refreshToken: string): void;
+  expireAccessToken(token: string): void;
+  addPerson(input: AddPersonInput): { person: Person; token: string };
+  act(token: string): Actor;
+  seedMessages(input: SeedMessagesInput): void;
+  flushDeliveries(): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
