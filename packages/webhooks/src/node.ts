@@ -18,6 +18,7 @@ export function createWebhookHandler(
 async function answer(req: IncomingMessage, res: ServerResponse, options: ResolvedOptions): Promise<void> {
   try {
     const { response, delivery } = await handleCoreRequest(toCoreRequest(req), options);
+    // Node closes the connection after a `connection: close` answer, so an oversized body is not read on.
     if (response.status === 413) res.setHeader("connection", "close");
     res.writeHead(response.status, response.headers).end(response.body);
     if (delivery) deliverLater(delivery, options);
@@ -47,7 +48,6 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | 
       if (size > maxBytes) {
         cleanup();
         chunks.length = 0;
-        req.resume(); // discard the rest without keeping it
         resolve(undefined);
         return;
       }

@@ -12,7 +12,10 @@ export async function handleWebhookRequest(request: Request, options: WebhookHan
     if (delivery) deliverLater(delivery, resolved);
     return new Response(response.body, { status: response.status, headers: response.headers });
   } catch {
-    return new Response(JSON.stringify({ message: "The request body was cut short" }), { status: 400 });
+    return new Response(JSON.stringify({ message: "The request body was cut short" }), {
+      status: 400,
+      headers: { "content-type": "application/json" },
+    });
   }
 }
 

@@ -113,6 +113,38 @@ describe("createWebhookHandler over HTTP", () => {
     expect(hook.received).toHaveLength(1);
   });
 
+  it("cuts off a client that keeps streaming after the 413, and keeps serving", async () => {
+    const hook = await start({ secret, maxBodyBytes: 1024 });
+    const { port } = new URL(hook.url);
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let written = 0;
+    let answer = "";
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), "127.0.0.1", () => {
+        socket.write("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const pump = () => {
+          // A client that never stops and never looks at the answer.
+          while (!socket.destroyed && written < 256 * 1024 * 1024) {
+            written += chunk.length;
+            if (!socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)) return void socket.once("drain", pump);
+          }
+        };
+        pump();
+      });
+      socket.on("data", (data) => {
+        answer += data.toString();
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => resolve());
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(written).toBeLessThan(256 * 1024 * 1024);
+    const body = messageCreatedBody({ name: "still serving" });
+    const next = hook.next();
+    expect((await post(hook.url, body, { "x-spark-signature": sign(body, secret) })).status).toBe(200);
+    expect((await next)[0].name).toBe("still serving");
+  });
+
   it("answers 413 to a body over the 1 MB default", async () => {
     const hook = await start({ secret });
     const big = messageCreatedBody({ padding: "x".repeat(1024 * 1024) });
