@@ -1,0 +1,208 @@
+import { inspect } from "node:util";
+import { ApiError, MalformedResponseError, Session, ValidationError } from "@wx/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { AccessTokensApi, exchangeCode, refreshToken } from "../src/index.js";
+import { json, recordingSleep, startTestServer, type TestServer } from "./helpers/test-server.js";
+
+const SECRET = "client-secret-XYZ";
+const CODE = "auth-code-123";
+const REFRESH = "refresh-token-456";
+const SERVER_DATE = "Wed, 01 Jan 2020 00:00:00 GMT";
+const TOKEN_BODY = {
+  access_token: "new-access",
+  expires_in: 1209599,
+  refresh_token: REFRESH,
+  refresh_token_expires_in: 7775999,
+  token_type: "Bearer",
+  id_token: "idt",
+};
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function tokenServer() {
+  return startTestServer((_req, res) => json(res, 200, TOKEN_BODY, { date: SERVER_DATE }));
+}
+
+function expectNoSecrets(error: unknown) {
+  for (const text of [JSON.stringify(error), inspect(error, { depth: 10 }), String(error)]) {
+    for (const secret of [SECRET, CODE, REFRESH]) expect(text).not.toContain(secret);
+  }
+}
+
+describe("exchangeCode", () => {
+  it("posts the code grant as a form, without an Authorization header", async () => {
+    server = await tokenServer();
+    await exchangeCode({
+      baseUrl: server.baseUrl,
+      clientId: "C1",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "https://app/cb",
+      codeVerifier: "v".repeat(43),
+    });
+    const [request] = server.requests;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe("/v1/access_token");
+    expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(request?.body.toString()))).toEqual({
+      grant_type: "authorization_code",
+      client_id: "C1",
+      client_secret: SECRET,
+      code: CODE,
+      redirect_uri: "https://app/cb",
+      code_verifier: "v".repeat(43),
+    });
+  });
+
+  it("returns the API fields, their camelCase twins, and expiries on the server's clock", async () => {
+    server = await tokenServer();
+    const tokens = await exchangeCode({
+      baseUrl: server.baseUrl,
+      clientId: "C1",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "https://app/cb",
+    });
+    expect(tokens).toMatchObject({
+      ...TOKEN_BODY,
+      accessToken: "new-access",
+      expiresIn: 1209599,
+      refreshToken: REFRESH,
+      refreshTokenExpiresIn: 7775999,
+      tokenType: "Bearer",
+    });
+    // Issued at the server's Date (2020), not the local clock.
+    expect(tokens.expiresAt.toISOString()).toBe("2020-01-14T23:59:59.000Z");
+    expect(tokens.refreshTokenExpiresAt.toISOString()).toBe("2020-03-30T23:59:59.000Z");
+    expect(Object.fromEntries(new URLSearchParams(server.requests[0]?.body.toString())).code_verifier).toBeUndefined();
+  });
+
+  it("checks its arguments before sending anything, naming the one at fault", async () => {
+    server = await tokenServer();
+    const base = { baseUrl: server.baseUrl, clientId: "C", clientSecret: SECRET, code: CODE, redirectUri: "r" };
+    for (const argument of ["clientId", "clientSecret", "code", "redirectUri"] as const) {
+      const error = await exchangeCode({ ...base, [argument]: "" }).catch((e) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.argument).toBe(argument);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("waits out a 429 and succeeds, when called without a session", async () => {
+    server = await startTestServer((_req, res, index) =>
+      index === 0
+        ? json(res, 429, { message: "slow down" }, { "retry-after": "2" })
+        : json(res, 200, TOKEN_BODY, { date: SERVER_DATE }),
+    );
+    const { sleep, waits } = recordingSleep();
+    const tokens = await exchangeCode({
+      baseUrl: server.baseUrl,
+      sleep,
+      clientId: "C",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "r",
+    });
+    expect(tokens.accessToken).toBe("new-access");
+    expect(waits).toEqual([2000]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("throws an ApiError that repeats no secret, even when the server echoes them", async () => {
+    server = await startTestServer((req, res) =>
+      json(res, 400, { message: `bad request: ${req.body.toString()}`, trackingId: "ROUTER_X" }),
+    );
+    const error = await exchangeCode({
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "r",
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.trackingId).toBe("ROUTER_X");
+    expect(error.message).toContain("[REDACTED]");
+    expectNoSecrets(error);
+  });
+
+  it("rejects a 200 without the token fields, without quoting the body", async () => {
+    server = await startTestServer((_req, res) => json(res, 200, { access_token: "leaky-token", expires_in: 5 }));
+    const error = await exchangeCode({
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "r",
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error.message).toContain("refresh_token, refresh_token_expires_in");
+    expect(JSON.stringify(error)).not.toContain("leaky-token");
+  });
+});
+
+describe("refreshToken", () => {
+  it("posts the refresh grant through the given session, whose user agent and rate-limit handling apply", async () => {
+    server = await startTestServer((_req, res, index) =>
+      index === 0
+        ? json(res, 429, { message: "slow down" }, { "retry-after": "1" })
+        : json(res, 200, TOKEN_BODY, { date: SERVER_DATE }),
+    );
+    const { sleep, waits } = recordingSleep();
+    const session = new Session({ baseUrl: server.baseUrl, accessToken: "session-token", caller: "my-app", sleep });
+    try {
+      const tokens = await refreshToken({ session, clientId: "C", clientSecret: SECRET, refreshToken: REFRESH });
+      expect(tokens.refreshToken).toBe(REFRESH);
+      expect(waits).toEqual([1000]);
+      const request = server.requests[1];
+      expect(request?.headers.authorization).toBeUndefined();
+      expect(request?.headers["user-agent"]).toContain("my-app");
+      expect(Object.fromEntries(new URLSearchParams(request?.body.toString()))).toEqual({
+        grant_type: "refresh_token",
+        client_id: "C",
+        client_secret: SECRET,
+        refresh_token: REFRESH,
+      });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("keeps the refresh token out of errors", async () => {
+    server = await startTestServer((req, res) => json(res, 401, { message: `revoked ${req.body.toString()}` }));
+    const error = await refreshToken({
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      refreshToken: REFRESH,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(401);
+    expectNoSecrets(error);
+  });
+});
+
+describe("AccessTokensApi", () => {
+  it("get and refresh return the same shape as the stateless functions", async () => {
+    server = await tokenServer();
+    const session = new Session({ baseUrl: server.baseUrl, accessToken: "session-token" });
+    try {
+      const api = new AccessTokensApi(session);
+      const got = await api.get({ clientId: "C", clientSecret: SECRET, code: CODE, redirectUri: "r" });
+      const refreshed = await api.refresh({ clientId: "C", clientSecret: SECRET, refreshToken: REFRESH });
+      expect(got).toEqual(refreshed);
+      expect(got.expiresAt).toBeInstanceOf(Date);
+      expect(got.access_token).toBe("new-access");
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual([undefined, undefined]);
+      const error = await api.refresh({ clientId: "C", clientSecret: SECRET, refreshToken: "" }).catch((e) => e);
+      expect(error).toMatchObject({ name: "ValidationError", argument: "refreshToken" });
+    } finally {
+      await session.close();
+    }
+  });
+});
