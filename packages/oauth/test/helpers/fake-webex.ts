@@ -29,7 +29,7 @@ export async function startFakeWebex(options: { expiresIn?: number } = {}): Prom
   return Object.assign(fake, server);
 }
 
-function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, expiresIn: number): void {
+function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, expiresIn: number): unknown {
   if (req.url === "/v1/access_token") {
     const form = new URLSearchParams(req.body.toString());
     if (form.get("client_secret") !== CLIENT.clientSecret) return json(res, 401, { message: "bad client" });
@@ -53,5 +53,5 @@ function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, expi
     if (!fake.valid.has(token)) return json(res, 401, { message: "The request requires a valid access token" });
     return json(res, 200, { id: "me", token });
   }
-  json(res, 404, { message: "not found" });
+  return json(res, 404, { message: "not found" });
 }
