@@ -1,0 +1,72 @@
+import { createEmulator, type Emulator } from "@wx/emulator";
+import { request } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWebhookHandler, isMessageEvent } from "../src/index.js";
+import { eventRecorder, serve } from "./helpers.js";
+
+const secret = "emulator-webhook-secret";
+
+describe("deliveries from the Webex emulator", () => {
+  let emu: Emulator;
+  let receiver: Awaited<ReturnType<typeof serve>>;
+  const recorder = eventRecorder();
+
+  beforeAll(async () => {
+    emu = await createEmulator({ port: 0 });
+    receiver = await serve(createWebhookHandler({ secret, onEvent: recorder.onEvent }));
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await emu?.close();
+  });
+
+  async function call(method: "POST" | "GET", path: string, body?: unknown) {
+    const response = await request(new URL(path, emu.url), {
+      method,
+      headers: { authorization: `Bearer ${emu.tokens.user}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.body.json()) as Record<string, unknown>;
+    expect(response.statusCode, JSON.stringify(json)).toBe(200);
+    return json;
+  }
+
+  it("accepts the emulator's signed deliveries and answers 401 to a webhook with another secret", async () => {
+    const room = await call("POST", "rooms", { title: "webhook test" });
+    const good = await call("POST", "webhooks", {
+      name: "right secret",
+      targetUrl: `${receiver.url}?hook=good`,
+      resource: "messages",
+      event: "created",
+      filter: `roomId=${room.id}`,
+      secret,
+    });
+    const bad = await call("POST", "webhooks", {
+      name: "wrong secret",
+      targetUrl: `${receiver.url}?hook=bad`,
+      resource: "messages",
+      event: "created",
+      filter: `roomId=${room.id}`,
+      secret: "a-different-secret",
+    });
+
+    const next = recorder.next();
+    await emu.act(emu.tokens.user).postMessage({ roomId: room.id as string, text: "hello hooks" });
+    await emu.flushDeliveries();
+
+    const statusOf = (webhookId: unknown) =>
+      emu.deliveries.filter((d) => d.webhookId === webhookId).map((d) => d.status);
+    expect(statusOf(good.id)).toEqual([200]);
+    expect(statusOf(bad.id)).toEqual([401]);
+
+    const [event, context] = await next;
+    expect(context.verified).toBe(true);
+    expect(event.id).toBe(good.id);
+    expect(isMessageEvent(event, "created")).toBe(true);
+    if (isMessageEvent(event, "created")) {
+      expect(event.data.roomId).toBe(room.id);
+      expect(event.data.text).toBeUndefined(); // metadata only
+    }
+    expect(recorder.received).toHaveLength(1);
+  });
+});
