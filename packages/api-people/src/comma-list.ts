@@ -1,0 +1,21 @@
+import { ValidationError } from "@wx/core";
+
+/**
+ * `["a", "b"]` or `"a,b"` as the comma-separated string the API takes, after checking every entry is a
+ * non-empty string and there are at most `max` of them.
+ */
+export function commaList(
+  argument: string,
+  value: string | readonly string[] | undefined,
+  max: number,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const entries = typeof value === "string" ? value.split(",").map((entry) => entry.trim()) : value;
+  if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== "string" || entry.trim() === "")) {
+    throw new ValidationError(`${argument} must be a non-empty string or an array of non-empty strings`, { argument });
+  }
+  if (entries.length > max) {
+    throw new ValidationError(`${argument} takes at most ${max} entries, got ${entries.length}`, { argument });
+  }
+  return entries.join(",");
+}
