@@ -1,1 +1,6 @@
-export {};
+export {
+  type MembershipCreateFields,
+  type MembershipListFilters,
+  MembershipsApi,
+  type MembershipUpdateFields,
+} from "./memberships-api.js";
