@@ -9,7 +9,7 @@ import { allRoutes } from "./routes/index.js";
 import { appendMessage, postMessage } from "./routes/messages.js";
 import { createApiServer, Router } from "./server.js";
 import type { MessageRecord } from "./store.js";
-import type { Actor, Emulator, EmulatorOptions, Json, Person, SeedMessagesInput } from "./types.js";
+import type { Actor, Emulator, EmulatorOptions, Person, SeedMessagesInput } from "./types.js";
 
 /** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

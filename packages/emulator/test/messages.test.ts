@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectWebexError, qs, useEmulator } from "./helpers.js";
+import { type ApiResponse, call, expectWebexError, qs, useEmulator } from "./helpers.js";
 
 const t = useEmulator();
 
@@ -86,7 +86,7 @@ describe("messages", () => {
       await t.user.post("messages", { roomId: room.id, markdown: `<@personId:${t.emu.people.admin.id}|Ada> b` })
     ).body;
     const c = (await t.user.post("messages", { roomId: room.id, text: "c" })).body;
-    const ids = (r: { body: { items: { id: string }[] } }) => r.body.items.map((m) => m.id);
+    const ids = (r: ApiResponse) => r.body.items.map((m: { id: string }) => m.id);
     expect(ids(await t.user.get(`messages?${qs({ roomId: room.id, beforeMessage: c.id })}`))).toEqual([b.id, a.id]);
     const before = await t.user.get(`messages?${qs({ roomId: room.id, before: b.created })}`);
     expect(ids(before)).not.toContain(b.id);

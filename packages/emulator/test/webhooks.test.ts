@@ -2,14 +2,14 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expectWebexError, useEmulator } from "./helpers.js";
+import { type Body, expectWebexError, useEmulator } from "./helpers.js";
 
 const t = useEmulator({ webhookFailureThreshold: 5 });
 
 interface Received {
   headers: IncomingHttpHeaders;
   raw: Buffer;
-  body: Record<string, any>;
+  body: Body;
 }
 
 let receiver: Server;
