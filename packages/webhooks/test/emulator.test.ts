@@ -1,7 +1,7 @@
 import { createEmulator, type Emulator } from "@wx/emulator";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebhookHandler, isMessageEvent } from "../src/index.js";
+import { createWebhookHandler, isAttachmentActionEvent, isMessageEvent } from "../src/index.js";
 import { eventRecorder, serve } from "./helpers.js";
 
 const secret = "emulator-webhook-secret";
@@ -68,5 +68,32 @@ describe("deliveries from the Webex emulator", () => {
       expect(event.data.text).toBeUndefined(); // metadata only
     }
     expect(recorder.received).toHaveLength(1);
+  });
+  it("delivers a card submission as a typed attachmentActions event", async () => {
+    const room = await call("POST", "rooms", { title: "card test" });
+    const hook = await call("POST", "webhooks", {
+      name: "cards",
+      targetUrl: receiver.url,
+      resource: "attachmentActions",
+      event: "created",
+      secret,
+    });
+    const card = { type: "AdaptiveCard", version: "1.3", body: [{ type: "Input.Text", id: "answer" }] };
+    const message = await emu.act(emu.tokens.user).postMessage({
+      roomId: room.id as string,
+      text: "fallback",
+      attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card }],
+    });
+    const next = recorder.next();
+    await emu.act(emu.tokens.user).submitCard({ messageId: message.id as string, inputs: { answer: "42" } });
+    await emu.flushDeliveries();
+    const [event] = await next;
+    expect(event.id).toBe(hook.id);
+    expect(isAttachmentActionEvent(event)).toBe(true);
+    if (isAttachmentActionEvent(event)) {
+      expect(event.data.messageId).toBe(message.id);
+      expect(event.data.type).toBe("submit");
+      expect(event.data.inputs).toBeUndefined(); // read them with GET /attachment/actions/{id}
+    }
   });
 });
