@@ -23,7 +23,7 @@ export { parseRetryAfter } from "./retry-after.js";
 export { ConnectionError, DEFAULT_BASE_URL, type RawResponse, type RequestOptions, Session } from "./session.js";
 export { type Sleep, sleep } from "./sleep.js";
 export { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
-export { type AccessToken, resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider } from "./token.js";
+export { resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider, type TokenSource } from "./token.js";
 export { appendQuery, normalizeBaseUrl, path, type Query, type QueryValue, resolveUrl } from "./url.js";
 export { CORE_VERSION } from "./user-agent.js";
 export { describe, optionalOfType, requireAtLeastOne, requireExactlyOne, requireString } from "./validate.js";

@@ -1,7 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { RateLimitWarning } from "./errors.js";
 import type { Sleep } from "./sleep.js";
-import type { AccessToken } from "./token.js";
+import type { TokenSource } from "./token.js";
 
 /** Receives the session's log lines; tokens never appear in them. Any method may be left out. */
 export interface Logger {
@@ -25,7 +25,7 @@ export interface RetryEvent {
 
 export interface SessionOptions {
   /** A token, or a provider called before each request. Defaults to WEBEX_ACCESS_TOKEN, then WEBEX_TEAMS_ACCESS_TOKEN. */
-  accessToken?: AccessToken;
+  accessToken?: TokenSource;
   /** Defaults to https://webexapis.com/v1/. */
   baseUrl?: string;
   /** Per-request time without progress before a TimeoutError. Default 60 000. */

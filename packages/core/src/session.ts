@@ -19,7 +19,7 @@ import { Paginated } from "./paginated.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { type Sleep, sleep } from "./sleep.js";
-import { type AccessToken, currentToken, resolveAccessToken } from "./token.js";
+import { currentToken, resolveAccessToken, type TokenSource } from "./token.js";
 import { appendQuery, normalizeBaseUrl, type Query, resolveUrl } from "./url.js";
 import { buildUserAgent } from "./user-agent.js";
 
@@ -66,7 +66,7 @@ export class Session {
   readonly waitOnRateLimit: boolean;
   readonly maxRetries: number;
   readonly objectFactory: ObjectFactory;
-  readonly #token: AccessToken;
+  readonly #token: TokenSource;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #userAgent: string;

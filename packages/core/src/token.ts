@@ -9,12 +9,12 @@ export interface TokenProvider {
   invalidate?(rejectedToken: string): void | Promise<void>;
 }
 
-export type AccessToken = string | TokenProvider;
+export type TokenSource = string | TokenProvider;
 
 export const TOKEN_ENV_VARS = ["WEBEX_ACCESS_TOKEN", "WEBEX_TEAMS_ACCESS_TOKEN"] as const;
 
 /** The token given, else the first environment variable set, else an AccessTokenError saying how to give one. */
-export function resolveAccessToken(accessToken: AccessToken | undefined, env = process.env): AccessToken {
+export function resolveAccessToken(accessToken: TokenSource | undefined, env = process.env): TokenSource {
   if (typeof accessToken === "function") return accessToken;
   if (typeof accessToken === "string") {
     if (accessToken.trim()) return accessToken.trim();
@@ -29,7 +29,7 @@ export function resolveAccessToken(accessToken: AccessToken | undefined, env = p
   );
 }
 
-export async function currentToken(token: AccessToken): Promise<string> {
+export async function currentToken(token: TokenSource): Promise<string> {
   if (typeof token === "string") return token;
   let value: string;
   try {

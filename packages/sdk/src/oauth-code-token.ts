@@ -1,0 +1,26 @@
+import type { SessionOptions } from "@wx/core";
+import { createRefreshingTokenProvider, exchangeCode, type RefreshingTokenProvider } from "@wx/oauth";
+
+/**
+ * The Python SDK's `WebexTeamsAPI(client_id=…, client_secret=…, oauth_code=…, redirect_uri=…)`: the code is
+ * exchanged on the first request (a constructor cannot wait), and the token is refreshed from then on.
+ */
+export function tokenFromOAuthCode(
+  options: Omit<SessionOptions, "accessToken" | "objectFactory"> & {
+    clientId: string;
+    clientSecret: string;
+    code: string;
+    redirectUri: string;
+  },
+): RefreshingTokenProvider {
+  const { clientId, clientSecret, code, redirectUri, ...connection } = options;
+  return createRefreshingTokenProvider({
+    ...connection,
+    clientId,
+    clientSecret,
+    store: {
+      load: () => exchangeCode({ ...connection, clientId, clientSecret, code, redirectUri }),
+      save: async () => {},
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import { AdminAuditEventsApi } from "@wx/api-admin-audit-events";
+import { AttachmentActionsApi } from "@wx/api-attachment-actions";
+import { EventsApi } from "@wx/api-events";
+import { LicensesApi } from "@wx/api-licenses";
+import { MembershipsApi } from "@wx/api-memberships";
+import { MessagesApi } from "@wx/api-messages";
+import { OrganizationsApi } from "@wx/api-organizations";
+import { PeopleApi } from "@wx/api-people";
+import { RolesApi } from "@wx/api-roles";
+import { RoomsApi } from "@wx/api-rooms";
+import { TeamMembershipsApi } from "@wx/api-team-memberships";
+import { TeamsApi } from "@wx/api-teams";
+import { WebhooksApi } from "@wx/api-webhooks";
+import { Session, type SessionOptions } from "@wx/core";
+import {
+  AccessTokensApi,
+  createRefreshingTokenProvider,
+  exchangeCode,
+  GuestIssuerApi,
+  type OAuthTokens,
+  refreshToken,
+} from "@wx/oauth";
+import { tokenFromOAuthCode } from "./oauth-code-token.js";
+
+export interface WebexClientOptions extends SessionOptions {
+  /** With `clientSecret`, `oauthCode` and `redirectUri` and no `accessToken`: sign in with the code (as the Python SDK does). */
+  clientId?: string;
+  clientSecret?: string;
+  oauthCode?: string;
+  redirectUri?: string;
+}
+
+interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToken" | "oauthCode"> {
+  clientId: string;
+  clientSecret: string;
+  /** Called with every new set of tokens so you can persist them. */
+  onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
+}
+
+/** One client for the whole Webex messaging API: every resource over one shared `Session`. */
+export class WebexClient {
+  /** The session every resource uses; call endpoints the SDK does not wrap yet with `session.request`/`paginate`. */
+  readonly session: Session;
+  readonly accessTokens: AccessTokensApi;
+  readonly adminAuditEvents: AdminAuditEventsApi;
+  readonly attachmentActions: AttachmentActionsApi;
+  readonly events: EventsApi;
+  readonly guestIssuer: GuestIssuerApi;
+  readonly licenses: LicensesApi;
+  readonly memberships: MembershipsApi;
+  readonly messages: MessagesApi;
+  readonly organizations: OrganizationsApi;
+  readonly people: PeopleApi;
+  readonly roles: RolesApi;
+  readonly rooms: RoomsApi;
+  readonly teamMemberships: TeamMembershipsApi;
+  readonly teams: TeamsApi;
+  readonly webhooks: WebhooksApi;
+
+  constructor(options: WebexClientOptions = {}) {
+    const { clientId, clientSecret, oauthCode, redirectUri, ...sessionOptions } = options;
+    const accessToken =
+      sessionOptions.accessToken ??
+      (clientId && clientSecret && oauthCode && redirectUri
+        ? tokenFromOAuthCode({ ...sessionOptions, clientId, clientSecret, code: oauthCode, redirectUri })
+        : undefined);
+    const session = new Session({ ...sessionOptions, accessToken });
+    this.session = session;
+    this.accessTokens = new AccessTokensApi(session);
+    this.adminAuditEvents = new AdminAuditEventsApi(session);
+    this.attachmentActions = new AttachmentActionsApi(session);
+    this.events = new EventsApi(session);
+    this.guestIssuer = new GuestIssuerApi(session);
+    this.licenses = new LicensesApi(session);
+    this.memberships = new MembershipsApi(session);
+    this.messages = new MessagesApi(session);
+    this.organizations = new OrganizationsApi(session);
+    this.people = new PeopleApi(session);
+    this.roles = new RolesApi(session);
+    this.rooms = new RoomsApi(session);
+    this.teamMemberships = new TeamMembershipsApi(session);
+    this.teams = new TeamsApi(session);
+    this.webhooks = new WebhooksApi(session);
+  }
+
+  /** Signs in with an authorization code; the client refreshes its token from then on. */
+  static async fromOAuthCode(
+    options: OAuthClientOptions & { code: string; redirectUri: string; codeVerifier?: string },
+  ) {
+    const { code, codeVerifier, onTokens, ...rest } = options;
+    const tokens = await exchangeCode({
+      ...connectionOf(rest),
+      clientId: rest.clientId,
+      clientSecret: rest.clientSecret,
+      code,
+      redirectUri: rest.redirectUri,
+      codeVerifier,
+    });
+    await onTokens?.(tokens);
+    return WebexClient.#withTokens(rest, tokens, onTokens);
+  }
+
+  /** Starts from a stored refresh token; the client refreshes its token from then on. */
+  static async fromOAuthRefresh(options: OAuthClientOptions & { refreshToken: string }) {
+    const { refreshToken: stored, onTokens, ...rest } = options;
+    const tokens = await refreshToken({
+      ...connectionOf(rest),
+      clientId: rest.clientId,
+      clientSecret: rest.clientSecret,
+      refreshToken: stored,
+    });
+    await onTokens?.(tokens);
+    return WebexClient.#withTokens(rest, tokens, onTokens);
+  }
+
+  static #withTokens(
+    options: Omit<OAuthClientOptions, "onTokens">,
+    tokens: OAuthTokens,
+    onTokens: OAuthClientOptions["onTokens"],
+  ): WebexClient {
+    const { clientId, clientSecret, redirectUri: _redirectUri, ...sessionOptions } = options;
+    const accessToken = createRefreshingTokenProvider({
+      ...connectionOf(options),
+      clientId,
+      clientSecret,
+      tokens,
+      onTokens,
+    });
+    return new WebexClient({ ...sessionOptions, accessToken });
+  }
+
+  /** Releases the sockets. */
+  close(): Promise<void> {
+    return this.session.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+/** The session options that also apply to the OAuth token calls. */
+function connectionOf(options: SessionOptions): Omit<SessionOptions, "accessToken" | "objectFactory"> {
+  const { accessToken: _token, objectFactory: _factory, ...connection } = options;
+  return connection;
+}
