@@ -1,1 +1,11 @@
-export {};
+export type {
+  MessageAttachment,
+  MessageContent,
+  MessageCreateFields,
+  MessageDestination,
+  MessageDirectFilters,
+  MessageFile,
+  MessageListFilters,
+  MessageUpdateFields,
+} from "./message-fields.js";
+export { MessagesApi } from "./messages-api.js";

@@ -1,0 +1,82 @@
+import type { AdaptiveCardJson } from "@wx/cards";
+import type { FileSource, UploadFile } from "@wx/core";
+import type { Attachment } from "@wx/models";
+
+/**
+ * A file for a message: an http(s) URL (sent in the JSON body), or a local path, `Buffer`/`Uint8Array`,
+ * `Blob`/`File`, readable stream, or `{ source, filename?, contentType? }` (uploaded as multipart).
+ */
+export type MessageFile = FileSource | UploadFile;
+
+/** `{ contentType, content }`, or an Adaptive Card (a @wx/cards builder result or a plain literal). */
+export type MessageAttachment = Attachment | AdaptiveCardJson;
+
+/** Exactly one destination. */
+export type MessageDestination =
+  | { roomId: string; toPersonId?: never; toPersonEmail?: never }
+  | { toPersonId: string; roomId?: never; toPersonEmail?: never }
+  | { toPersonEmail: string; roomId?: never; toPersonId?: never };
+
+interface MessageContentFields {
+  text?: string;
+  markdown?: string;
+  /** One file per message (an API limit); the array leaves room for more later. */
+  files?: readonly [MessageFile];
+  /** One card per message. Cannot be combined with a file that is not a URL. */
+  attachments?: readonly [MessageAttachment];
+}
+
+/** At least one of `text`, `markdown`, `files` and `attachments`. */
+export type MessageContent = MessageContentFields &
+  (
+    | { text: string }
+    | { markdown: string }
+    | { files: readonly [MessageFile] }
+    | { attachments: readonly [MessageAttachment] }
+  );
+
+interface MessageCreateCommon {
+  /** Reply in the thread of this message. */
+  parentId?: string;
+  /** Fields the SDK does not model yet are sent as they are. */
+  [extra: string]: unknown;
+}
+
+export type MessageCreateFields = MessageCreateCommon & MessageDestination & MessageContent;
+
+interface MessageUpdateCommon {
+  /** The room of the message (required by the API). */
+  roomId: string;
+  [extra: string]: unknown;
+}
+
+/** The new text: `text`, `markdown` or both. */
+export type MessageUpdateFields = MessageUpdateCommon &
+  ({ text: string; markdown?: string } | { markdown: string; text?: string });
+
+type ExtraQuery = string | number | boolean | Date | readonly string[] | undefined;
+
+export interface MessageListFilters {
+  roomId: string;
+  /** Only the replies to this message. */
+  parentId?: string;
+  /** `me` or the caller's own id; required for bots in group rooms. An array is sent comma-separated. */
+  mentionedPeople?: string | readonly string[];
+  /** Only messages sent before this time. */
+  before?: Date | string;
+  /** Only messages sent before this message. */
+  beforeMessage?: string;
+  /** Page size (default 50), never a cap on the total. */
+  max?: number;
+  [extra: string]: ExtraQuery;
+}
+
+interface MessageDirectCommon {
+  /** Only the replies to this message. */
+  parentId?: string;
+  [extra: string]: ExtraQuery;
+}
+
+/** The other person of the 1:1 room: exactly one of `personId` and `personEmail`. */
+export type MessageDirectFilters = MessageDirectCommon &
+  ({ personId: string; personEmail?: never } | { personEmail: string; personId?: never });
