@@ -93,16 +93,19 @@ describe("exchangeCode", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("waits out a 429 and succeeds, when called without a session", async () => {
+  it("waits out a 429 and succeeds without a session, and logs no secret", async () => {
     server = await startTestServer((_req, res, index) =>
       index === 0
         ? json(res, 429, { message: "slow down" }, { "retry-after": "2" })
         : json(res, 200, TOKEN_BODY, { date: SERVER_DATE }),
     );
     const { sleep, waits } = recordingSleep();
+    const lines: unknown[] = [];
+    const log = (message: string, fields?: unknown) => lines.push([message, fields]);
     const tokens = await exchangeCode({
       baseUrl: server.baseUrl,
       sleep,
+      logger: { debug: log, info: log, warn: log, error: log },
       clientId: "C",
       clientSecret: SECRET,
       code: CODE,
@@ -111,6 +114,8 @@ describe("exchangeCode", () => {
     expect(tokens.accessToken).toBe("new-access");
     expect(waits).toEqual([2000]);
     expect(server.requests).toHaveLength(2);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const secret of [SECRET, CODE]) expect(JSON.stringify(lines)).not.toContain(secret);
   });
 
   it("throws an ApiError that repeats no secret, even when the server echoes them", async () => {
