@@ -100,7 +100,8 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
     } catch (error) {
       if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
         refreshTokenDead = true;
-        throw new AccessTokenError(SIGN_IN_AGAIN, { cause: error });
+        // The service's reason (already free of secrets) tells a revoked grant from, say, a wrong client secret.
+        throw new AccessTokenError(`${SIGN_IN_AGAIN} (token endpoint: ${error.message})`, { cause: error });
       }
       throw error;
     }
