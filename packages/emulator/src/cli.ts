@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { createEmulator } from "./emulator.js";
+import type { Emulator } from "./types.js";
 
 /** `wx-emulator --port 8642 --host 127.0.0.1 [--json] [--seed N]`: runs the emulator until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -19,7 +20,20 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
-  const emu = await createEmulator({
+  let emu: Emulator | undefined;
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    (emu ? emu.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  // Listen before printing anything, so a signal right after the banner is never missed.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  emu = await createEmulator({
     port,
     host: values.host,
     seed: values.seed === undefined ? undefined : Number(values.seed),
@@ -37,17 +51,6 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    emu.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

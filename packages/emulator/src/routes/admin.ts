@@ -75,7 +75,7 @@ function getLicense(ctx: Ctx): Reply {
   if (ctx.query.get("includeAssignedTo") !== "user") return { json: license };
   const users = [...ctx.store.people.values()]
     .filter((p) => p.json.licenses?.includes(license.id as string))
-    .map((p) => ({ id: p.id, type: "user", displayName: p.json.displayName, email: p.json.emails[0] }));
+    .map((p) => ({ id: p.id, type: "INTERNAL", displayName: p.json.displayName, email: p.json.emails[0] }));
   return { json: { ...license, users } };
 }
 
