@@ -51,7 +51,7 @@ describe("POST /access_token", () => {
 
   it("checks the client, the redirect URI and the PKCE verifier", async () => {
     const { clientId, clientSecret, redirectUri } = t.emu.integration;
-    const verifier = "a".repeat(43) + "-verifier";
+    const verifier = `${"a".repeat(43)}-verifier`;
     const challenge = createHash("sha256").update(verifier).digest("base64url");
     const code = t.emu.authorize({ codeChallenge: challenge });
     const base = { grant_type: "authorization_code", client_id: clientId, client_secret: clientSecret, code };
