@@ -1,0 +1,168 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ApiError } from "@wx/core";
+import type { Message, Room, Team, Webhook } from "@wx/models";
+import { isAttachmentActionEvent, isMessageEvent } from "@wx/webhooks";
+import { createOnce } from "./create-once.js";
+import { exportHistory } from "./export-history.js";
+import { pollCard, resultsCard } from "./poll-cards.js";
+import type { Target } from "./target.js";
+import { startWebhookReceiver } from "./webhook-receiver.js";
+
+export interface ScenarioOptions {
+  /** Messages seeded into the room before the export (emulator only). */
+  historySize: number;
+  /** Where the room's history is written. */
+  exportFile: string;
+  /** Public URL that forwards to the local receiver (live mode); without it the demo polls for votes. */
+  webhookUrl?: string;
+  /** Port of the local webhook receiver (0: any). */
+  receiverPort?: number;
+  /** How long to wait for votes. */
+  voteTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+export interface ScenarioResult {
+  team: Team;
+  room: Room;
+  poll: Message;
+  results: Message;
+  tally: Map<string, number>;
+  webhookEvents: number;
+  exported: number;
+  /** Every message this run posted, by its unique marker. */
+  posted: Map<string, string>;
+}
+
+const QUESTION = "Where do we go for lunch?";
+const OPTIONS = ["Tacos", "Ramen", "Salad bar"] as const;
+const VOTERS = ["Ada", "Grace", "Linus", "Barbara"] as const;
+
+/** The poll bot's whole run: team, room, people, messages, a file, a card poll, webhooks, votes, results, export. */
+export async function runScenario(target: Target, options: ScenarioOptions): Promise<ScenarioResult> {
+  const { wx } = target;
+  const { log } = options;
+  const runId = randomUUID().slice(0, 8);
+  const posted = new Map<string, string>();
+  const post = async (fields: Parameters<typeof wx.messages.create>[0] & { roomId: string }, label: string) => {
+    const marker = `[${runId}:${label}]`;
+    const withMarker = { ...fields, text: `${fields.text ?? ""} ${marker}`.trim() };
+    const message = await createOnce(
+      () => wx.messages.create(withMarker),
+      async () =>
+        (await wx.messages.list({ roomId: fields.roomId, max: 50 }).first(50)).find((m) => m.text?.includes(marker)),
+    );
+    posted.set(marker, message.id);
+    return message;
+  };
+
+  const me = await wx.people.me();
+  log(`signed in as ${me.displayName} (${target.mode})`);
+
+  const teamName = `Lunch crew ${runId}`;
+  const team = await createOnce(
+    () => wx.teams.create({ name: teamName }),
+    async () => (await wx.teams.list().toArray()).find((t) => t.name === teamName),
+  );
+  const roomTitle = `Lunch poll ${runId}`;
+  const room = await createOnce(
+    () => wx.rooms.create({ title: roomTitle, teamId: team.id, description: "Where the poll bot runs" }),
+    async () => (await wx.rooms.list({ teamId: team.id }).toArray()).find((r) => r.title === roomTitle),
+  );
+  log(`created team "${team.name}" and room "${room.title}"`);
+  if (target.emu) {
+    target.emu.seedMessages({ roomId: room.id, count: options.historySize, personId: me.id });
+    log(`seeded ${options.historySize} messages of history into the room`);
+  }
+
+  const voters = target.makeVoters(VOTERS);
+  for (const voter of voters) {
+    await createOnce(
+      () => wx.memberships.create({ roomId: room.id, personEmail: voter.email }),
+      async () => (await wx.memberships.list({ roomId: room.id, personEmail: voter.email }).toArray())[0],
+    ).catch((error) => {
+      if (!(error instanceof ApiError && error.status === 409)) throw error; // already a member: a retry that had landed
+    });
+  }
+  if (voters.length) log(`added ${voters.map((v) => v.name).join(", ")}`);
+
+  const secret = randomBytes(24).toString("base64url");
+  const receiver = await startWebhookReceiver(secret, options.receiverPort ?? 0);
+  const targetUrl = options.webhookUrl ?? receiver.url;
+  const webhooks: Webhook[] = [];
+  try {
+    for (const resource of ["attachmentActions", "messages"] as const) {
+      const name = `poll-bot ${runId} ${resource}`;
+      webhooks.push(
+        await createOnce(
+          () =>
+            wx.webhooks.create({ name, targetUrl, resource, event: "created", filter: `roomId=${room.id}`, secret }),
+          async () => (await wx.webhooks.list().toArray()).find((w) => w.name === name),
+        ),
+      );
+    }
+    log(`registered ${webhooks.length} webhooks with a secret -> ${targetUrl}`);
+
+    const menu = join(tmpdir(), `lunch-menu-${runId}.csv`);
+    await writeFile(menu, "option,price\nTacos,9\nRamen,12\nSalad bar,10\n");
+    const first = voters[0];
+    const mention = first ? `<@personEmail:${first.email}|${first.name}>` : "everyone";
+    await post(
+      { roomId: room.id, markdown: `**Lunch poll** is open, ${mention}: the menu is attached.`, files: [menu] },
+      "intro",
+    );
+    const poll = await post(
+      {
+        roomId: room.id,
+        text: `${QUESTION} (open this in a client that shows cards)`,
+        attachments: [pollCard(QUESTION, OPTIONS)],
+      },
+      "poll",
+    );
+    log(`posted a markdown message with a mention and a file, then the poll card`);
+
+    voters.forEach((voter, i) => {
+      void voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" });
+    });
+    const actions =
+      target.mode === "emulator" || options.webhookUrl
+        ? await receiver.waitFor(
+            (e) => isAttachmentActionEvent(e) && e.data.messageId === poll.id,
+            Math.max(voters.length, 1),
+            options.voteTimeoutMs,
+          )
+        : [];
+    const tally = new Map<string, number>(OPTIONS.map((o) => [o, 0]));
+    for (const event of actions) {
+      if (!isAttachmentActionEvent(event)) continue;
+      const action = await wx.attachmentActions.get(event.data.id);
+      const vote = String((action.inputs as Record<string, unknown>)?.vote ?? "");
+      tally.set(vote, (tally.get(vote) ?? 0) + 1);
+    }
+    log(`received ${actions.length} votes through signed webhooks and fetched each attachment action`);
+
+    const results = await post(
+      {
+        roomId: room.id,
+        parentId: poll.id,
+        text: `Results: ${[...tally].map(([o, n]) => `${o} ${n}`).join(", ")}`,
+        attachments: [resultsCard(QUESTION, tally)],
+      },
+      "results",
+    );
+    log(`replied in the poll's thread with the results card`);
+
+    const expected = target.emu ? options.historySize + posted.size : undefined;
+    const exported = await exportHistory(wx, room.id, options.exportFile, expected);
+    log(`exported ${exported} messages to ${options.exportFile}`);
+
+    const webhookEvents = receiver.events.filter((e) => isAttachmentActionEvent(e) || isMessageEvent(e)).length;
+    return { team, room, poll, results, tally, webhookEvents, exported, posted };
+  } finally {
+    for (const webhook of webhooks) await wx.webhooks.delete(webhook.id).catch(() => undefined);
+    await receiver.close();
+  }
+}

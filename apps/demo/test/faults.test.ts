@@ -1,0 +1,73 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createEmulator, type Emulator } from "@wx/emulator";
+import { WebexClient } from "@wx/sdk";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runScenario, type ScenarioResult } from "../src/scenario.js";
+import { openTarget, type Target } from "../src/target.js";
+
+let emu: Emulator;
+let target: Target;
+let result: ScenarioResult;
+let rateLimits = 0;
+let retries = 0;
+
+beforeAll(async () => {
+  emu = await createEmulator({ port: 0 });
+  target = await openTarget({ emulator: emu });
+  // 10% 429s (Retry-After 0 or 1 s), 5% 503s and random delays on every route
+  emu.faults.route("*", "*", { status: 429, retryAfter: 0 }, { probability: 0.05 });
+  emu.faults.route("*", "*", { status: 429, retryAfter: 1 }, { probability: 0.053 });
+  emu.faults.route("*", "*", { status: 503 }, { probability: 0.059 });
+  emu.faults.route("*", "*", { delayMs: 150 }, { probability: 0.05 });
+  emu.faults.route("*", "*", { delayMs: 20 }, { probability: 0.15 });
+  // a client whose session reports each wait through its hooks
+  const observed = new WebexClient({
+    accessToken: emu.tokens.user,
+    baseUrl: emu.url,
+    onRateLimit: () => rateLimits++,
+    onRetry: () => retries++,
+  });
+  await target.wx.close();
+  target = { ...target, wx: observed, close: () => observed.close() };
+  result = await runScenario(target, {
+    historySize: 3000,
+    exportFile: join(tmpdir(), `wx-demo-faults-${process.pid}.jsonl`),
+    voteTimeoutMs: 60_000,
+    log: () => {},
+  });
+  emu.faults.clear();
+}, 170_000);
+afterAll(async () => {
+  await target.close();
+  await emu.close();
+});
+
+it("met rate limits and server errors on the way", () => {
+  expect(rateLimits).toBeGreaterThan(0);
+  expect(retries + rateLimits).toBeGreaterThan(1);
+});
+
+it("completes with every vote counted", () => {
+  expect([...result.tally.values()].reduce((a, b) => a + b, 0)).toBe(4);
+});
+
+it("posted each message exactly once and lost none", async () => {
+  const all = await target.wx.messages.list({ roomId: result.room.id, max: 1000 }).toArray();
+  for (const marker of result.posted.keys()) {
+    expect(all.filter((m) => m.text?.includes(marker)).length, marker).toBe(1);
+  }
+  expect(result.posted.size).toBe(3);
+  expect(all).toHaveLength(3000 + result.posted.size);
+  expect(result.exported).toBe(all.length);
+});
+
+it("created the team, the room and each membership once", async () => {
+  const teams = await target.wx.teams.list().toArray();
+  expect(teams.filter((t) => t.name === result.team.name)).toHaveLength(1);
+  const rooms = await target.wx.rooms.list({ teamId: result.team.id }).toArray();
+  expect(rooms.filter((r) => r.title === result.room.title)).toHaveLength(1);
+  const members = await target.wx.memberships.list({ roomId: result.room.id }).toArray();
+  expect(new Set(members.map((m) => m.personEmail)).size).toBe(members.length);
+  expect(members).toHaveLength(5);
+});
