@@ -1,1 +1,1 @@
-export {};
+export { type TeamCreateFields, type TeamListFilters, TeamsApi, type TeamUpdateFields } from "./teams-api.js";
