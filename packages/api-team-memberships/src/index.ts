@@ -1,1 +1,6 @@
-export {};
+export {
+  type TeamMembershipCreateFields,
+  type TeamMembershipListFilters,
+  TeamMembershipsApi,
+  type TeamMembershipUpdateFields,
+} from "./team-memberships-api.js";
