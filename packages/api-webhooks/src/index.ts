@@ -1,1 +1,6 @@
-export {};
+export {
+  type WebhookCreateFields,
+  type WebhookListFilters,
+  WebhooksApi,
+  type WebhookUpdateFields,
+} from "./webhooks-api.js";
