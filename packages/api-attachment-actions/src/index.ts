@@ -1,1 +1,1 @@
-export {};
+export { type AttachmentActionCreateFields, AttachmentActionsApi } from "./attachment-actions-api.js";

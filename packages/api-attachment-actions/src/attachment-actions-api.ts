@@ -1,0 +1,43 @@
+import { type CallOptions, compact, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import type { AttachmentAction, AttachmentActionType } from "@wx/models";
+
+export interface AttachmentActionCreateFields {
+  type: AttachmentActionType;
+  /** The message carrying the card. */
+  messageId: string;
+  /** The card's input values, by input id. */
+  inputs: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+/** Card actions: `POST /attachment/actions`, `GET /attachment/actions/{id}`. */
+export class AttachmentActionsApi {
+  readonly #actions: Resource<AttachmentAction>;
+
+  constructor(session: Session) {
+    this.#actions = new Resource<AttachmentAction>(session, "attachment/actions", "attachmentAction", "id");
+  }
+
+  /** Submits a card as the caller. */
+  async create(fields: AttachmentActionCreateFields, options?: CallOptions): Promise<AttachmentAction> {
+    requireString("type", fields?.type);
+    requireString("messageId", fields.messageId);
+    if (typeof fields.inputs !== "object" || fields.inputs === null || Array.isArray(fields.inputs)) {
+      throw new ValidationError("inputs is required and must be an object", { argument: "inputs" });
+    }
+    const json = await this.#actions.session.request({
+      ...options,
+      method: "POST",
+      path: this.#actions.basePath,
+      json: compact(fields),
+      // The spec documents 202; the live service (and the Python SDK's live tests) answer 200.
+      expectedStatus: [200, 202],
+    });
+    return this.#actions.wrap(json);
+  }
+
+  /** An action with its `inputs` (webhook deliveries leave them out). */
+  async get(id: string, options?: CallOptions): Promise<AttachmentAction> {
+    return this.#actions.get(id, options);
+  }
+}
