@@ -1,1 +1,1 @@
-export {};
+export { type EventListFilters, EventsApi } from "./events-api.js";

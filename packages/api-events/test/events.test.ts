@@ -1,0 +1,112 @@
+import { ApiError, type Paginated, Session } from "@wx/core";
+import { createEmulator, type Emulator } from "@wx/emulator";
+import type { Event } from "@wx/models";
+import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { EventsApi } from "../src/index.js";
+
+let emu: Emulator;
+let adminSession: Session;
+let events: EventsApi;
+let roomId: string;
+const sent: string[] = [];
+
+beforeAll(async () => {
+  emu = await createEmulator({ port: 0 });
+  adminSession = new Session({
+    accessToken: emu.tokens.admin,
+    baseUrl: emu.url,
+    logger: { debug: (_message, fields) => sent.push(String(fields?.url)) },
+  });
+  events = new EventsApi(adminSession);
+});
+
+beforeEach(async () => {
+  emu.reset();
+  const user = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url });
+  roomId = (await user.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Audited" } })).id;
+  await user.close();
+  sent.length = 0;
+});
+
+afterAll(async () => {
+  await adminSession.close();
+  await emu.close();
+});
+
+const post = (text: string) => emu.act(emu.tokens.user).postMessage({ roomId, text });
+
+it("lists compliance events with the message text, filtered by resource, type and actor", async () => {
+  await post("first words");
+  const messages = await events
+    .list({ resource: "messages", type: "created", actorId: emu.people.user.id as string })
+    .toArray();
+  expect(messages).toHaveLength(1);
+  expect(messages[0]).toMatchObject({
+    resource: "messages",
+    type: "created",
+    actorId: emu.people.user.id,
+    orgId: emu.org.id,
+    data: { roomId, text: "first words" },
+  });
+  const rooms = await events.list({ resource: "rooms" }).toArray();
+  expect(rooms.map((event) => [event.resource, event.type, event.data.id])).toEqual([["rooms", "created", roomId]]);
+  expect(await events.list({ actorId: emu.people.admin.id as string }).toArray()).toEqual([]);
+});
+
+it("gets one event by id", async () => {
+  await post("hello");
+  const [latest] = await events.list({ resource: "messages" }).first(1);
+  expect(await events.get(latest?.id as string)).toEqual(latest);
+});
+
+it("lists events past several pages", async () => {
+  for (let i = 0; i < 12; i++) await post(`message ${i}`);
+  const sizes: number[] = [];
+  for await (const page of events.list({ resource: "messages", max: 5 }).pages()) sizes.push(page.items.length);
+  expect(sizes).toEqual([5, 5, 2]);
+  const texts = (await events.list({ resource: "messages", max: 5 }).toArray()).map((event) => event.data.text);
+  expect(new Set(texts).size).toBe(12);
+});
+
+it("takes from and to as a Date or an ISO string", async () => {
+  await post("in range");
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  expect(await events.list({ resource: "messages", from: hourAgo, to: new Date() }).toArray()).toHaveLength(1);
+  expect(await events.list({ resource: "messages", to: hourAgo.toISOString() }).toArray()).toHaveLength(0);
+  expect(await events.list({ resource: "messages", from: "2020-01-01T00:00:00.000Z", max: 2 }).toArray()).toHaveLength(
+    1,
+  );
+  expect(sent[0]).toContain(`from=${encodeURIComponent(hourAgo.toISOString())}&to=`);
+  expect(sent.at(-1)).toContain("from=2020-01-01T00%3A00%3A00.000Z&max=2");
+});
+
+it("refuses a non-admin with a 403 ApiError carrying the tracking id", async () => {
+  const user = new EventsApi(new Session({ accessToken: emu.tokens.user, baseUrl: emu.url }));
+  const error = await user
+    .list()
+    .toArray()
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toMatchObject({ status: 403, statusText: "Forbidden" });
+  expect((error as ApiError).trackingId).toBeTruthy();
+  await expect(user.get("any")).rejects.toMatchObject({ status: 403 });
+});
+
+it("reports an unknown event as a 404 ApiError", async () => {
+  const error = await events.get("no-such-event").catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect((error as ApiError).status).toBe(404);
+  expect((error as ApiError).trackingId).toBeTruthy();
+});
+
+it("types filters with the API's enums and results as events", () => {
+  const check = (api: EventsApi) => {
+    // @ts-expect-error not an event resource
+    void api.list({ resource: "message" });
+    // @ts-expect-error from is a Date or a string
+    void api.list({ from: 1700000000 });
+  };
+  expect(check).toBeTypeOf("function");
+  expectTypeOf(events.list()).toEqualTypeOf<Paginated<Event>>();
+  expectTypeOf(events.get).returns.resolves.toEqualTypeOf<Event>();
+});
