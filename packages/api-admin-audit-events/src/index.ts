@@ -1,1 +1,1 @@
-export {};
+export { type AdminAuditEventListFilters, AdminAuditEventsApi } from "./admin-audit-events-api.js";
