@@ -1,1 +1,1 @@
-export {};
+export { type LicenseGetFilters, type LicenseListFilters, LicensesApi } from "./licenses-api.js";
