@@ -1,1 +1,1 @@
-export {};
+export { type OrganizationListFilters, OrganizationsApi } from "./organizations-api.js";
