@@ -1,1 +1,1 @@
-export {};
+export { type RoleListFilters, RolesApi } from "./roles-api.js";
