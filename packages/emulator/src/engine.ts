@@ -211,10 +211,10 @@ export class Engine {
     for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
     const person = { id, uuid, json };
     this.store.addPersonRecord(person);
-    this.countLicenses();
     return person;
   }
 
+  /** Consumed units are counted when licenses are read, so adding people stays O(1). */
   countLicenses(): void {
     for (const license of this.store.licenses) {
       let count = 0;

@@ -26,6 +26,9 @@ export interface Ctx {
   method: string;
 }
 
+/** What acting as someone needs: shared by HTTP handlers and `emu.act(token)`. */
+export type CallerCtx = Pick<Ctx, "engine" | "store" | "caller" | "baseUrl">;
+
 export interface Reply {
   status?: number;
   json?: unknown;

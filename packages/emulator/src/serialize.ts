@@ -1,12 +1,13 @@
 import { isoTime } from "./ids.js";
-import type {
-  MembershipRecord,
-  MessageRecord,
-  RoomRecord,
-  Store,
-  TeamMembershipRecord,
-  TeamRecord,
-  WebhookRecord,
+import {
+  APP_ID,
+  type MembershipRecord,
+  type MessageRecord,
+  type RoomRecord,
+  type Store,
+  type TeamMembershipRecord,
+  type TeamRecord,
+  type WebhookRecord,
 } from "./store.js";
 import type { Json } from "./types.js";
 
@@ -119,8 +120,6 @@ export function webhookJson(webhook: WebhookRecord): Json {
   json.ownedBy = webhook.ownedBy;
   json.orgId = webhook.orgId;
   json.createdBy = webhook.createdBy;
-  json.appId = APP_ID_FOR_WEBHOOKS;
+  json.appId = APP_ID;
   return json;
 }
-
-export const APP_ID_FOR_WEBHOOKS = "Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL0MxMmY5ZjFmZjA1ZDhmMGU0MTk3MGFjNzA0MjUxMjMyZA";

@@ -3,8 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import type { Activity, Engine } from "./engine.js";
 import { isoTime } from "./ids.js";
-import { APP_ID_FOR_WEBHOOKS } from "./serialize.js";
-import type { WebhookRecord } from "./store.js";
+import { APP_ID, type WebhookRecord } from "./store.js";
 import type { Delivery } from "./types.js";
 
 const FAILURE_WINDOW_MS = 5 * 60_000;
@@ -59,7 +58,7 @@ export class WebhookDispatcher {
         ...(webhook.filter ? { filter: webhook.filter } : {}),
         orgId: webhook.orgId,
         createdBy: webhook.createdBy,
-        appId: APP_ID_FOR_WEBHOOKS,
+        appId: APP_ID,
         ownedBy: webhook.ownedBy,
         status: "active",
         created: isoTime(webhook.createdMs),

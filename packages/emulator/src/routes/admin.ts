@@ -71,6 +71,7 @@ function findIn(list: Json[], id: string | undefined, what: string): Json {
 }
 
 function getLicense(ctx: Ctx): Reply {
+  ctx.engine.countLicenses();
   const license = findIn(ctx.store.licenses, ctx.params.id, "License");
   if (ctx.query.get("includeAssignedTo") !== "user") return { json: license };
   const users = [...ctx.store.people.values()]
@@ -82,6 +83,7 @@ function getLicense(ctx: Ctx): Reply {
 function listLicenses(ctx: Ctx): Reply {
   const orgId = ctx.query.get("orgId");
   if (orgId && orgId !== ctx.caller.json.orgId) throw forbidden();
+  ctx.engine.countLicenses();
   return { json: { items: ctx.store.licenses } };
 }
 

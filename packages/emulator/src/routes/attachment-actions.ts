@@ -1,12 +1,12 @@
 import { badRequest, notFound } from "../errors.js";
 import { hydraId, isoTime } from "../ids.js";
-import type { Ctx, Route } from "../route.js";
+import type { CallerCtx, Route } from "../route.js";
 import type { RoomRecord } from "../store.js";
 import type { Json } from "../types.js";
 import { optionalString } from "../validate.js";
 
 /** Submits a card as `caller`: shared by `POST /attachment/actions` and `emu.act(token).submitCard`. */
-export function submitCard(ctx: Pick<Ctx, "engine" | "store" | "caller">, body: Json): Json {
+export function submitCard(ctx: CallerCtx, body: Json): Json {
   const type = optionalString(body, "type");
   if (type !== "submit") throw badRequest("type must be 'submit'.");
   const messageId = optionalString(body, "messageId");

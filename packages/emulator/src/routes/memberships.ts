@@ -8,7 +8,11 @@ import { optionalBoolean, optionalString } from "../validate.js";
 import { roomOfMember } from "./rooms.js";
 
 /** Resolves `personId` / `personEmail`; an unknown email is invited, as the service does. */
-export function resolvePerson(ctx: Ctx, personId?: string, personEmail?: string): PersonRecord {
+export function resolvePerson(
+  ctx: Pick<Ctx, "store" | "engine">,
+  personId?: string,
+  personEmail?: string,
+): PersonRecord {
   if (personId) {
     const person = ctx.store.people.get(personId);
     if (!person) throw notFound("Person not found.");

@@ -4,7 +4,7 @@ import { badRequest, forbidden, notFound } from "../errors.js";
 import { hydraId } from "../ids.js";
 import { renderMarkdown } from "../markdown.js";
 import { nextLink, readCursor, readMax } from "../pagination.js";
-import type { Ctx, Reply, Route, Upload } from "../route.js";
+import type { CallerCtx, Ctx, Reply, Route, Upload } from "../route.js";
 import { messageJson } from "../serialize.js";
 import type { MessageRecord, PersonRecord, RoomRecord } from "../store.js";
 import type { Json, PostMessageInput } from "../types.js";
@@ -104,11 +104,7 @@ export function messageActivity(
 }
 
 /** Posts a message as `caller`: shared by `POST /messages` and `emu.act(token).postMessage`. */
-export function postMessage(
-  ctx: Pick<Ctx, "engine" | "store" | "caller" | "baseUrl">,
-  input: PostMessageInput,
-  upload?: Upload,
-): Json {
+export function postMessage(ctx: CallerCtx, input: PostMessageInput, upload?: Upload): Json {
   const { engine, caller } = ctx;
   const body = input as Json;
   const roomId = optionalString(body, "roomId");
@@ -132,9 +128,9 @@ export function postMessage(
 
   let room: RoomRecord;
   if (roomId) {
-    room = roomOfMember(ctx as Ctx, roomId);
+    room = roomOfMember(ctx, roomId);
   } else {
-    const other = resolvePerson(ctx as Ctx, toPersonId, toPersonEmail);
+    const other = resolvePerson(ctx, toPersonId, toPersonEmail);
     if (other.id === caller.id) throw badRequest("Cannot send a direct message to yourself.");
     room = directRoom(engine, caller, other);
   }

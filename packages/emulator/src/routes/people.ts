@@ -113,7 +113,6 @@ function create(ctx: Ctx): Reply {
   if (!displayName) throw badRequest("At least one of displayName, firstName or lastName is required.");
   const fields = readPersonFields(ctx, ctx.body);
   const person = ctx.engine.createPerson({ displayName, email, fields });
-  ctx.engine.countLicenses();
   ctx.engine.recordAudit(ctx.caller, { category: "USERS", description: "Created user", target: person });
   return { json: person.json };
 }
@@ -136,7 +135,6 @@ function update(ctx: Ctx): Reply {
   Object.assign(json, fields, { displayName, emails: emails ?? json.emails, lastModified: isoTime(Date.now()) });
   if (!json.roles) json.roles = [];
   ctx.store.addPersonRecord(person);
-  ctx.engine.countLicenses();
   ctx.engine.recordAudit(ctx.caller, { category: "USERS", description: "Updated user", target: person });
   return { json };
 }
@@ -156,7 +154,6 @@ function remove(ctx: Ctx): Reply {
     }
   }
   ctx.store.removePersonRecord(person);
-  ctx.engine.countLicenses();
   ctx.engine.recordAudit(ctx.caller, { category: "USERS", description: "Deleted user", target: person });
   return { status: 204 };
 }

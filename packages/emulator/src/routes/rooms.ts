@@ -11,7 +11,7 @@ import { optionalBoolean, optionalString, requiredString } from "../validate.js"
 const ROOM_NOT_FOUND = "Could not find a room with provided ID.";
 
 /** People see only rooms they belong to; anything else is a 404, as on the service. */
-export function roomOfMember(ctx: Ctx, roomId: string | null | undefined): RoomRecord {
+export function roomOfMember(ctx: Pick<Ctx, "store" | "caller">, roomId: string | null | undefined): RoomRecord {
   const room = roomId ? ctx.store.rooms.get(roomId) : undefined;
   if (!room?.members.has(ctx.caller.id)) throw notFound(ROOM_NOT_FOUND);
   return room;
