@@ -1,5 +1,7 @@
 import {
   type CallOptions,
+  commaList,
+  isoTime,
   multipartBody,
   type Paginated,
   Resource,
@@ -10,7 +12,6 @@ import {
   ValidationError,
 } from "@wx/core";
 import type { Message } from "@wx/models";
-import { isoTime } from "./iso-time.js";
 import { toAttachments } from "./message-attachments.js";
 import type {
   MessageCreateFields,
@@ -45,7 +46,7 @@ export class MessagesApi {
       {
         max: 50,
         ...filters,
-        mentionedPeople: typeof mentionedPeople === "string" ? mentionedPeople : mentionedPeople?.join(","),
+        mentionedPeople: commaList("mentionedPeople", mentionedPeople),
         before: isoTime("before", before),
       },
       options,

@@ -1,6 +1,13 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import {
+  type CallOptions,
+  commaList,
+  type Paginated,
+  Resource,
+  requireString,
+  type Session,
+  ValidationError,
+} from "@wx/core";
 import type { Person, PhoneNumber } from "@wx/models";
-import { commaList } from "./comma-list.js";
 
 /** The API resolves at most this many ids in one `GET /people`. */
 export const MAX_PERSON_IDS = 85;

@@ -1,4 +1,5 @@
-import { ValidationError } from "@wx/core";
+import { ValidationError } from "./errors.js";
+import { describe } from "./validate.js";
 
 /**
  * `["a", "b"]` or `"a,b"` as the comma-separated string the API takes, after checking every entry is a
@@ -7,7 +8,7 @@ import { ValidationError } from "@wx/core";
 export function commaList(
   argument: string,
   value: string | readonly string[] | undefined,
-  max: number,
+  max = Number.POSITIVE_INFINITY,
 ): string | undefined {
   if (value === undefined) return undefined;
   const entries = typeof value === "string" ? value.split(",").map((entry) => entry.trim()) : value;
@@ -18,4 +19,14 @@ export function commaList(
     throw new ValidationError(`${argument} takes at most ${max} entries, got ${entries.length}`, { argument });
   }
   return entries.join(",");
+}
+
+/** A `Date` or ISO 8601 string as the ISO string the API takes, after checking it is a valid time. */
+export function isoTime(argument: string, value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return value;
+  throw new ValidationError(`${argument} must be a valid Date or ISO 8601 string, got ${describe(value)}`, {
+    argument,
+  });
 }

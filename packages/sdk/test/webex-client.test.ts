@@ -1,0 +1,177 @@
+import { createEmulator, type Emulator } from "@wx/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AccessTokenError,
+  ApiError,
+  adaptiveCard,
+  type Room,
+  RoomType,
+  Session,
+  textBlock,
+  ValidationError,
+  WebexClient,
+} from "../src/index.js";
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await createEmulator({ port: 0 });
+});
+afterAll(() => emu.close());
+
+const clientFor = (token: string, options = {}) =>
+  new WebexClient({ accessToken: token, baseUrl: emu.url, ...options });
+
+describe("WebexClient", () => {
+  it("exposes every resource of the Python SDK, camelCased, over one session", async () => {
+    await using wx = clientFor(emu.tokens.admin);
+    const accessors = [
+      "accessTokens",
+      "adminAuditEvents",
+      "attachmentActions",
+      "events",
+      "guestIssuer",
+      "licenses",
+      "memberships",
+      "messages",
+      "organizations",
+      "people",
+      "roles",
+      "rooms",
+      "teamMemberships",
+      "teams",
+      "webhooks",
+    ] as const;
+    for (const name of accessors) expect(wx[name], name).toBeTypeOf("object");
+    expect(wx.session).toBeInstanceOf(Session);
+    expect((await wx.people.me()).id).toBe(emu.people.admin.id);
+    expect((await wx.organizations.list().toArray()).map((o) => o.id)).toContain(emu.org.id);
+    expect((await wx.roles.list().toArray()).length).toBeGreaterThan(0);
+    expect((await wx.licenses.list().toArray()).length).toBeGreaterThan(0);
+  });
+
+  it("runs a small messaging flow end to end with typed results", async () => {
+    await using wx = clientFor(emu.tokens.user);
+    const room: Room = await wx.rooms.create({ title: "SDK flow", isLocked: true });
+    expect(room.type).toBe(RoomType.group);
+    await wx.memberships.create({ roomId: room.id, personId: emu.people.admin.id });
+    const card = adaptiveCard({ body: [textBlock("Hello from the card")] });
+    const sent = await wx.messages.create({ roomId: room.id, markdown: "**hi**", attachments: [card] });
+    const listed = await wx.messages.list({ roomId: room.id }).toArray();
+    expect(listed.map((m) => m.id)).toEqual([sent.id]);
+    await wx.rooms.update(room.id, { title: "SDK flow renamed" });
+    expect((await wx.rooms.get(room.id)).title).toBe("SDK flow renamed");
+    await wx.rooms.delete(room.id);
+    const gone = await wx.rooms.get(room.id).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(ApiError);
+    expect((gone as ApiError).trackingId).toMatch(/\S/);
+  });
+
+  it("refuses bad arguments with a ValidationError before anything is sent", async () => {
+    await using wx = clientFor(emu.tokens.user);
+    const before = emu.requests.length;
+    // @ts-expect-error a message needs a destination
+    await expect(wx.messages.create({ text: "nowhere" })).rejects.toBeInstanceOf(ValidationError);
+    expect(emu.requests.length).toBe(before);
+  });
+
+  it("reads the token from WEBEX_ACCESS_TOKEN and says how to give one when there is none", async () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.WEBEX_ACCESS_TOKEN;
+      delete process.env.WEBEX_TEAMS_ACCESS_TOKEN;
+      expect(() => new WebexClient({ baseUrl: emu.url })).toThrow(AccessTokenError);
+      process.env.WEBEX_ACCESS_TOKEN = emu.tokens.bot;
+      await using wx = new WebexClient({ baseUrl: emu.url });
+      expect((await wx.people.me()).type).toBe("bot");
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it("passes results through the object factory", async () => {
+    const kinds: string[] = [];
+    await using wx = clientFor(emu.tokens.user, {
+      objectFactory: (kind: string, json: Record<string, unknown>) => {
+        kinds.push(kind);
+        return { ...json, wrapped: kind };
+      },
+    });
+    const me = await wx.people.me();
+    expect(me.wrapped).toBe("person");
+    await wx.rooms.list().first(1);
+    expect(kinds).toContain("person");
+  });
+});
+
+describe("OAuth sign-in", () => {
+  it("fromOAuthCode exchanges the code and keeps the token fresh", async () => {
+    const { clientId, clientSecret, redirectUri } = emu.integration;
+    const saved: string[] = [];
+    const code = emu.authorize({ personId: emu.people.user.id });
+    await using wx = await WebexClient.fromOAuthCode({
+      clientId,
+      clientSecret,
+      code,
+      redirectUri,
+      baseUrl: emu.url,
+      onTokens: (tokens) => {
+        saved.push(tokens.refreshToken);
+      },
+    });
+    expect((await wx.people.me()).id).toBe(emu.people.user.id);
+    expect(saved).toHaveLength(1);
+  });
+
+  it("fromOAuthRefresh starts from a stored refresh token", async () => {
+    const { clientId, clientSecret, redirectUri } = emu.integration;
+    await using first = await WebexClient.fromOAuthCode({
+      clientId,
+      clientSecret,
+      redirectUri,
+      code: emu.authorize({ personId: emu.people.admin.id }),
+      baseUrl: emu.url,
+      onTokens: async (tokens) => {
+        await using second = await WebexClient.fromOAuthRefresh({
+          clientId,
+          clientSecret,
+          refreshToken: tokens.refreshToken,
+          baseUrl: emu.url,
+        });
+        expect((await second.people.me()).id).toBe(emu.people.admin.id);
+      },
+    });
+    expect(first.session).toBeInstanceOf(Session);
+  });
+
+  it("takes the Python SDK's oauth code options in the constructor and signs in on the first call", async () => {
+    const { clientId, clientSecret, redirectUri } = emu.integration;
+    const saved = { ...process.env };
+    try {
+      delete process.env.WEBEX_ACCESS_TOKEN;
+      delete process.env.WEBEX_TEAMS_ACCESS_TOKEN;
+      await using wx = new WebexClient({
+        baseUrl: emu.url,
+        clientId,
+        clientSecret,
+        redirectUri,
+        oauthCode: emu.authorize({ personId: emu.people.user.id }),
+      });
+      expect((await wx.people.me()).id).toBe(emu.people.user.id);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it("creates guest tokens through guestIssuer", async () => {
+    await using wx = clientFor(emu.tokens.user);
+    const { token } = await wx.guestIssuer.create({
+      sub: "guest-1",
+      name: "Guest One",
+      iss: emu.guestIssuer.issuerId,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      secret: emu.guestIssuer.secret,
+    });
+    await using guest = clientFor(token);
+    expect((await guest.people.me()).displayName).toBe("Guest One");
+  });
+});
