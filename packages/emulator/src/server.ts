@@ -93,7 +93,8 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const tracking = headerValue(req, "trackingid") ?? trackingId();
-  const host = req.headers.host ?? `${engine.options.host}`;
+  // Links and file URLs use the address the client used; HTTP/1.0 clients may send no Host.
+  const host = req.headers.host ?? new URL(engine.baseUrl).host;
   let url: URL;
   try {
     url = new URL(req.url ?? "/", `http://${host}`);

@@ -24,6 +24,11 @@ export interface EmulatorOptions {
   webhookTimeoutMs?: number;
 }
 
+/**
+ * A failure to inject. 429 sends `Retry-After: retryAfter` (default "1"; `null` sends no header, any
+ * string is sent as is, e.g. an HTTP-date). `drop` destroys the socket without answering;
+ * `malformedJson` runs the request and truncates its JSON answer; `delayMs` delays it.
+ */
 export type Fault =
   | { status: 429; retryAfter?: string | number | null }
   | { status: 500 | 502 | 503 | 504 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, expectWebexError, useEmulator } from "./helpers.js";
 
-const t = useEmulator({ maxBodyBytes: 64 * 1024 });
+const t = useEmulator({ maxBodyBytes: 64 * 1024, maxUploadBytes: 128 * 1024 });
 
 describe("bad input never crashes the server", () => {
   it("answers 400 for malformed JSON and non-object bodies", async () => {
@@ -42,6 +42,23 @@ describe("bad input never crashes the server", () => {
     });
     expectWebexError(res, 413);
     expect((await t.user.get("people/me")).status).toBe(200);
+  });
+
+  it("answers 413 for an upload over the limit and keeps serving", async () => {
+    const room = (await t.user.post("rooms", { title: "R" })).body;
+    const boundary = "b0undary";
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="roomId"\r\n\r\n${room.id}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.bin"\r\n\r\n`),
+      Buffer.alloc(200 * 1024, 1),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const headers = { "content-type": `multipart/form-data; boundary=${boundary}` };
+    expectWebexError(
+      await call(`${t.emu.url}messages`, { method: "POST", token: t.emu.tokens.user, body, headers }),
+      413,
+    );
+    expect((await t.user.get(`messages?roomId=${room.id}`)).body.items).toEqual([]);
   });
 
   it("answers 404 for unknown routes and 405 for wrong methods, Webex-style", async () => {

@@ -123,6 +123,23 @@ describe("webhooks", () => {
     expect(received.filter((r) => r.body.resource === "messages" && !r.body.filter)).toHaveLength(4);
   });
 
+  it("matches mentionedPeople=me and hasFiles filters", async () => {
+    const room = (await t.user.post("rooms", { title: "R" })).body;
+    await t.user.post("memberships", { roomId: room.id, personId: t.emu.people.admin.id });
+    await hook(t.admin, { resource: "messages", event: "created", filter: "mentionedPeople=me" });
+    await hook(t.admin, { resource: "messages", event: "created", filter: "hasFiles=true" });
+    await t.user.post("messages", { roomId: room.id, text: "nothing" });
+    const mention = (
+      await t.user.post("messages", { roomId: room.id, markdown: `<@personId:${t.emu.people.admin.id}|Ada>` })
+    ).body;
+    const file = (await t.user.post("messages", { roomId: room.id, files: ["https://example.com/f.txt"] })).body;
+    await t.emu.flushDeliveries();
+    expect(received.map((r) => `${r.body.filter}:${r.body.data.id}`)).toEqual([
+      `mentionedPeople=me:${mention.id}`,
+      `hasFiles=true:${file.id}`,
+    ]);
+  });
+
   it("sends messages to bots only when they are mentioned or in direct rooms", async () => {
     await hook(t.bot, { resource: "messages", event: "created" });
     const room = (await t.user.post("rooms", { title: "R" })).body;
