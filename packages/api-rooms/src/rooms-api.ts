@@ -52,28 +52,28 @@ export class RoomsApi {
     return this.#rooms.list({ max: 100, ...filters }, options);
   }
 
-  create(fields: RoomCreateFields, options?: CallOptions): Promise<Room> {
+  async create(fields: RoomCreateFields, options?: CallOptions): Promise<Room> {
     requireString("title", fields?.title);
     return this.#rooms.create(fields, options);
   }
 
-  get(roomId: string, options?: CallOptions): Promise<Room> {
+  async get(roomId: string, options?: CallOptions): Promise<Room> {
     return this.#rooms.get(roomId, options);
   }
 
-  getMeetingInfo(roomId: string, options?: CallOptions): Promise<RoomMeetingInfo> {
+  async getMeetingInfo(roomId: string, options?: CallOptions): Promise<RoomMeetingInfo> {
     const path = this.#rooms.itemPath(roomId, "/meetingInfo");
     return this.#rooms.session
       .request({ ...options, path })
       .then((json) => this.#rooms.wrap<RoomMeetingInfo>(json, "roomMeetingInfo"));
   }
 
-  update(roomId: string, fields: RoomUpdateFields, options?: CallOptions): Promise<Room> {
+  async update(roomId: string, fields: RoomUpdateFields, options?: CallOptions): Promise<Room> {
     requireString("title", fields?.title);
     return this.#rooms.update(roomId, fields, options);
   }
 
-  delete(roomId: string, options?: CallOptions): Promise<void> {
+  async delete(roomId: string, options?: CallOptions): Promise<void> {
     return this.#rooms.delete(roomId, options);
   }
 }
