@@ -3,7 +3,7 @@
  * bytes), paging 10 000 messages, early-vs-late page cost in a 100 000-message room, and heap per
  * stored message. Medians of 5 runs.
  *
- *   pnpm --filter @wx/emulator build && node --import tsx bench/emulator.ts
+ *   pnpm bench:emulator
  *
  * The servers run in child processes so the load generator does not share their thread.
  */
@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Pool, request } from "undici";
-import { createEmulator } from "../packages/emulator/dist/index.js";
+import { createEmulator } from "@wx/emulator";
+import { median } from "./lib.js";
 
 const RUNS = 5;
 const REQUESTS_PER_RUN = 6000;
@@ -24,7 +25,6 @@ const CONCURRENCY = 32;
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, "../packages/emulator/dist/cli.js");
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 

@@ -1,7 +1,7 @@
 // MessagesApi vs raw undici: listing 100 000 messages (emulator and a minimal loopback server), and memory
 // while uploading a 200 MB file. Servers run in child processes (this file, forked with a role argument),
 // so the client's timings and memory are its own.
-// Run from the repo root: pnpm turbo run build --filter=./packages/* && node --expose-gc --import tsx bench/messages.ts
+// Run from the repo root: pnpm bench:messages
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
