@@ -8,15 +8,13 @@
  * The servers run in child processes so the load generator does not share their thread.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { Pool, request } from "undici";
 import { createEmulator } from "@wx/emulator";
+import { Pool, request } from "undici";
 import { median } from "./lib.js";
 
 const RUNS = 5;

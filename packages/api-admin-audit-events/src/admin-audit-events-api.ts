@@ -1,4 +1,4 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import { type CallOptions, type Paginated, Resource, requireIsoTime, requireString, type Session } from "@wx/core";
 import type { AdminAuditEvent } from "@wx/models";
 
 export interface AdminAuditEventListFilters {
@@ -35,8 +35,8 @@ export class AdminAuditEventsApi {
    */
   list(filters: AdminAuditEventListFilters, options?: CallOptions): Paginated<AdminAuditEvent> {
     requireString("orgId", filters?.orgId);
-    if (!(filters.from instanceof Date)) requireString("from", filters.from);
-    if (!(filters.to instanceof Date)) requireString("to", filters.to);
-    return this.#events.list({ max: 100, offset: 0, ...filters }, options);
+    const from = requireIsoTime("from", filters.from);
+    const to = requireIsoTime("to", filters.to);
+    return this.#events.list({ max: 100, offset: 0, ...filters, from, to }, options);
   }
 }

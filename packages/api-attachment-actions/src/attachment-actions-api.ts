@@ -1,4 +1,4 @@
-import { type CallOptions, compact, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import { type CallOptions, Resource, requireString, type Session, ValidationError } from "@wx/core";
 import type { AttachmentAction, AttachmentActionType } from "@wx/models";
 
 export interface AttachmentActionCreateFields {
@@ -25,15 +25,8 @@ export class AttachmentActionsApi {
     if (typeof fields.inputs !== "object" || fields.inputs === null || Array.isArray(fields.inputs)) {
       throw new ValidationError("inputs is required and must be an object", { argument: "inputs" });
     }
-    const json = await this.#actions.session.request({
-      ...options,
-      method: "POST",
-      path: this.#actions.basePath,
-      json: compact(fields),
-      // The spec documents 202; the live service (and the Python SDK's live tests) answer 200.
-      expectedStatus: [200, 202],
-    });
-    return this.#actions.wrap(json);
+    // The spec documents 202; the live service (and the Python SDK's live tests) answer 200.
+    return this.#actions.create(fields, options, [200, 202]);
   }
 
   /** An action with its `inputs` (webhook deliveries leave them out). */

@@ -1,4 +1,4 @@
-import { type CallOptions, type Paginated, Resource, type Session } from "@wx/core";
+import { type CallOptions, isoTime, type Paginated, Resource, type Session } from "@wx/core";
 import type { Event, EventResource, EventType } from "@wx/models";
 
 export interface EventListFilters {
@@ -26,7 +26,8 @@ export class EventsApi {
 
   /** Events matching the filters, lazily paged. */
   list(filters: EventListFilters = {}, options?: CallOptions): Paginated<Event> {
-    return this.#events.list(filters, options);
+    const { from, to } = filters;
+    return this.#events.list({ ...filters, from: isoTime("from", from), to: isoTime("to", to) }, options);
   }
 
   async get(eventId: string, options?: CallOptions): Promise<Event> {

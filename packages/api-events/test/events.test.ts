@@ -71,7 +71,8 @@ it("lists events past several pages", async () => {
 it("takes from and to as a Date or an ISO string", async () => {
   await post("in range");
   const hourAgo = new Date(Date.now() - 3_600_000);
-  expect(await events.list({ resource: "messages", from: hourAgo, to: new Date() }).toArray()).toHaveLength(1);
+  const soon = new Date(Date.now() + 1000);
+  expect(await events.list({ resource: "messages", from: hourAgo, to: soon }).toArray()).toHaveLength(1);
   expect(await events.list({ resource: "messages", to: hourAgo.toISOString() }).toArray()).toHaveLength(0);
   expect(await events.list({ resource: "messages", from: "2020-01-01T00:00:00.000Z", max: 2 }).toArray()).toHaveLength(
     1,
@@ -109,4 +110,10 @@ it("types filters with the API's enums and results as events", () => {
   expect(check).toBeTypeOf("function");
   expectTypeOf(events.list()).toEqualTypeOf<Paginated<Event>>();
   expectTypeOf(events.get).returns.resolves.toEqualTypeOf<Event>();
+});
+
+it("refuses a from/to that is not a time before sending anything", () => {
+  expect(() => events.list({ from: "last tuesday" })).toThrow(/from must be a valid Date or ISO 8601 string/);
+  expect(() => events.list({ to: new Date(Number.NaN) })).toThrow(/to must be a valid Date/);
+  expect(sent).toEqual([]);
 });

@@ -17,7 +17,7 @@ export { guessContentType } from "./mime.js";
 export { type FileSource, multipartBody, type UploadFile } from "./multipart.js";
 export type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
 export { type Page, type PageLoader, Paginated } from "./paginated.js";
-export { commaList, isoTime } from "./query-values.js";
+export { commaList, isoTime, requireIsoTime } from "./query-values.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
 export { compact, Resource } from "./resource.js";
 export { parseRetryAfter } from "./retry-after.js";

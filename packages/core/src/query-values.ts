@@ -30,3 +30,11 @@ export function isoTime(argument: string, value: Date | string | undefined): str
     argument,
   });
 }
+
+/** Like `isoTime`, for a time the endpoint requires. */
+export function requireIsoTime(argument: string, value: Date | string | undefined): string {
+  if (value === undefined || value === null) {
+    throw new ValidationError(`${argument} is required: a Date or an ISO 8601 string`, { argument });
+  }
+  return isoTime(argument, value) as string;
+}

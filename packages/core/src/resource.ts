@@ -27,9 +27,10 @@ export class Resource<T> {
     return this.wrap(await this.session.request({ ...options, method: "GET", path: this.itemPath(id), query }));
   }
 
-  async create(json: object, options?: CallOptions): Promise<T> {
+  async create(json: object, options?: CallOptions, expectedStatus?: number | readonly number[]): Promise<T> {
+    const path = this.basePath;
     return this.wrap(
-      await this.session.request({ ...options, method: "POST", path: this.basePath, json: compact(json) }),
+      await this.session.request({ ...options, method: "POST", path, json: compact(json), expectedStatus }),
     );
   }
 

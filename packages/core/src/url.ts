@@ -41,10 +41,13 @@ export function appendQuery(url: URL, query: Query | undefined): void {
   if (!query) return;
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, formatQueryValue(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      url.searchParams.append(key, formatQueryValue(key, item));
   }
 }
 
-function formatQueryValue(value: string | number | boolean | Date): string {
-  return value instanceof Date ? value.toISOString() : String(value);
+function formatQueryValue(key: string, value: string | number | boolean | Date): string {
+  if (!(value instanceof Date)) return String(value);
+  if (Number.isNaN(value.getTime())) throw new ValidationError(`${key} is an invalid Date`, { argument: key });
+  return value.toISOString();
 }

@@ -46,6 +46,14 @@ describe("Session requests", () => {
     expect(server.requests[1]?.url).toBe("/v1/rooms/a%2Fb%3Fc");
   });
 
+  it("refuses an invalid Date in the query before sending", async () => {
+    const { server, session } = await withServer((_req, res) => json(res, 200, {}));
+    await expect(session.request({ path: "events", query: { from: new Date("nope") } })).rejects.toThrow(
+      /from is an invalid Date/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("sends JSON bodies with a JSON content type and form bodies form-encoded", async () => {
     const { server, session } = await withServer((_req, res) => json(res, 200, { id: "1" }));
     await session.request({ method: "POST", path: "rooms", json: { title: "café" } });
