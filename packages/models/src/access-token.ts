@@ -16,6 +16,4 @@ export interface AccessToken extends Extensible {
   scope?: string;
   /** OpenID Connect ID token, when `openid` was requested. */
   id_token?: string;
-  /** When the access token expires, ISO 8601; computed by the SDK from `expires_in` and the response's `Date` header. */
-  expiresAt?: string;
 }

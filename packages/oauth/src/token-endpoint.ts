@@ -9,22 +9,14 @@ import {
   requireString,
   type Session,
 } from "@wx/core";
-import type { Extensible } from "@wx/models";
+import type { AccessToken } from "@wx/models";
 import { type ConnectionOptions, withSession } from "./connection.js";
 
 /**
  * Tokens from `POST /access_token`: the API's own fields (`access_token`, `expires_in`, …, plus any new ones)
  * and their camelCase twins, with expiry instants computed from the response's `Date` header.
  */
-export interface OAuthTokens extends Extensible {
-  access_token: string;
-  expires_in: number;
-  refresh_token: string;
-  refresh_token_expires_in: number;
-  token_type?: string;
-  /** Granted scopes, space-separated (the same name in both styles). */
-  scope?: string;
-  id_token?: string;
+export interface OAuthTokens extends AccessToken {
   accessToken: string;
   /** Seconds the access token lived for when issued (about 14 days). */
   expiresIn: number;
