@@ -288,7 +288,10 @@ const specPath = path.resolve(repoRoot, "../shared/reference/openapi/webex-messa
 const describeSpec = existsSync(specPath) ? describe : describe.skip;
 
 describeSpec(`models cover every field of the official spec (${path.basename(specPath)}; skipped when absent)`, () => {
-  const spec = JSON.parse(readFileSync(specPath, "utf8")) as {
+  // read only when present: a skipped describe still runs its body to collect the tests
+  const spec = (
+    existsSync(specPath) ? JSON.parse(readFileSync(specPath, "utf8")) : { components: { schemas: {} } }
+  ) as {
     components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
   };
   it.each(Object.keys(fieldNames) as (keyof typeof fieldNames)[])("%s has every spec field", (model) => {
