@@ -8,6 +8,7 @@ import { isAttachmentActionEvent, isMessageEvent } from "@wx/webhooks";
 import { createOnce } from "./create-once.js";
 import { exportHistory } from "./export-history.js";
 import { pollCard, resultsCard } from "./poll-cards.js";
+import { pollVotes } from "./poll-votes.js";
 import type { Target } from "./target.js";
 import { startWebhookReceiver } from "./webhook-receiver.js";
 
@@ -127,22 +128,23 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     voters.forEach((voter, i) => {
       void voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" });
     });
-    const actions =
+    const actionIds =
       target.mode === "emulator" || options.webhookUrl
-        ? await receiver.waitFor(
-            (e) => isAttachmentActionEvent(e) && e.data.messageId === poll.id,
-            Math.max(voters.length, 1),
-            options.voteTimeoutMs,
-          )
-        : [];
+        ? (
+            await receiver.waitFor(
+              (e) => isAttachmentActionEvent(e) && e.data.messageId === poll.id,
+              Math.max(voters.length, 1),
+              options.voteTimeoutMs,
+            )
+          ).map((event) => event.data.id as string)
+        : await pollVotes(wx, poll, options.voteTimeoutMs, log);
     const tally = new Map<string, number>(OPTIONS.map((o) => [o, 0]));
-    for (const event of actions) {
-      if (!isAttachmentActionEvent(event)) continue;
-      const action = await wx.attachmentActions.get(event.data.id);
+    for (const id of actionIds) {
+      const action = await wx.attachmentActions.get(id);
       const vote = String((action.inputs as Record<string, unknown>)?.vote ?? "");
       tally.set(vote, (tally.get(vote) ?? 0) + 1);
     }
-    log(`received ${actions.length} votes through signed webhooks and fetched each attachment action`);
+    log(`received ${actionIds.length} votes and fetched each attachment action`);
 
     const results = await post(
       {
