@@ -6,30 +6,9 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { packAndInstall } from "../scripts/pack-install.js";
+import { packAndInstall, publicPackageDirs } from "../testing/pack-install.js";
 
 const run = promisify(execFile);
-const SDK_PACKAGES = [
-  "core",
-  "models",
-  "cards",
-  "oauth",
-  "webhooks",
-  "sdk",
-  "api-people",
-  "api-rooms",
-  "api-messages",
-  "api-memberships",
-  "api-teams",
-  "api-team-memberships",
-  "api-webhooks",
-  "api-attachment-actions",
-  "api-events",
-  "api-admin-audit-events",
-  "api-licenses",
-  "api-organizations",
-  "api-roles",
-];
 
 async function installFromRegistry(name: string) {
   const dir = await mkdtemp(join(tmpdir(), "wx-official-"));
@@ -44,7 +23,7 @@ async function installFromRegistry(name: string) {
   return { kilobytes, packages: listed.length - 1 };
 }
 
-const ours = await (await packAndInstall(SDK_PACKAGES)).footprint();
+const ours = await (await packAndInstall(await publicPackageDirs())).footprint();
 const official = await installFromRegistry("webex");
 const mb = (kb: number) => (kb / 1024).toFixed(1);
 console.log("npm install into an empty folder          node_modules      packages");

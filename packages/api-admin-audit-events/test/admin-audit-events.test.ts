@@ -1,37 +1,14 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ApiError, type Paginated, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
 import type { AdminAuditEvent } from "@wx/models";
-import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
+import { json, startTestServer } from "../../../testing/test-server.js";
 import { AdminAuditEventsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let audit: AdminAuditEventsApi;
-const sent: string[] = [];
+const { emu, session, sent, sessionFor } = await useEmulator({ as: "admin" });
+const audit = new AdminAuditEventsApi(session);
 const hourAgo = () => new Date(Date.now() - 3_600_000);
 const soon = () => new Date(Date.now() + 60_000);
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.admin,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(String(fields?.url)) },
-  });
-  audit = new AdminAuditEventsApi(session);
-});
-
-beforeEach(() => {
-  emu.reset();
-  sent.length = 0;
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
 
 /** Admin actions the service audits: creating people. */
 async function createPeople(count: number): Promise<void> {
@@ -70,7 +47,7 @@ it("skips events with offset and keeps only one actor's with actorId", async () 
 });
 
 it("refuses a non-admin with a 403 ApiError carrying the tracking id", async () => {
-  const user = new AdminAuditEventsApi(new Session({ accessToken: emu.tokens.user, baseUrl: emu.url }));
+  const user = new AdminAuditEventsApi(sessionFor(emu.tokens.user));
   const error = await user
     .list({ orgId: emu.org.id, from: hourAgo(), to: soon() })
     .toArray()
@@ -95,28 +72,21 @@ it("checks orgId, from and to before sending anything", () => {
 });
 
 it("returns the single page the service sends when it gives no next link", async () => {
-  const requested: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requested.push(req.url ?? "");
-    res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ items: [{ id: "a" }, { id: "b" }] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const local = new Session({ accessToken: "t", baseUrl: `http://127.0.0.1:${port}/v1/` });
+  const server = await startTestServer((_req, res) => json(res, 200, { items: [{ id: "a" }, { id: "b" }] }));
+  const local = new Session({ accessToken: "t", baseUrl: server.baseUrl });
   try {
     const api = new AdminAuditEventsApi(local);
     const items = await api
       .list({ orgId: "o", from: new Date(0), to: "2024-01-01T00:00:00.000Z", eventCategories: ["LOGINS", "USERS"] })
       .toArray();
     expect(items.map((event) => event.id)).toEqual(["a", "b"]);
-    expect(requested).toEqual([
+    expect(server.requests.map((request) => request.url)).toEqual([
       "/v1/adminAudit/events?max=100&offset=0&orgId=o&from=1970-01-01T00%3A00%3A00.000Z" +
         "&to=2024-01-01T00%3A00%3A00.000Z&eventCategories=LOGINS&eventCategories=USERS",
     ]);
   } finally {
     await local.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 });
 

@@ -1,36 +1,16 @@
-import { ApiError, type Paginated, Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated } from "@wx/core";
 import type { Event } from "@wx/models";
-import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { beforeEach, expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { EventsApi } from "../src/index.js";
 
-let emu: Emulator;
-let adminSession: Session;
-let events: EventsApi;
+const { emu, session, sent, sessionFor } = await useEmulator({ as: "admin" });
+const events = new EventsApi(session);
+const user = sessionFor(emu.tokens.user);
 let roomId: string;
-const sent: string[] = [];
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  adminSession = new Session({
-    accessToken: emu.tokens.admin,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(String(fields?.url)) },
-  });
-  events = new EventsApi(adminSession);
-});
 
 beforeEach(async () => {
-  emu.reset();
-  const user = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url });
   roomId = (await user.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Audited" } })).id;
-  await user.close();
-  sent.length = 0;
-});
-
-afterAll(async () => {
-  await adminSession.close();
-  await emu.close();
 });
 
 const post = (text: string) => emu.act(emu.tokens.user).postMessage({ roomId, text });
@@ -82,15 +62,15 @@ it("takes from and to as a Date or an ISO string", async () => {
 });
 
 it("refuses a non-admin with a 403 ApiError carrying the tracking id", async () => {
-  const user = new EventsApi(new Session({ accessToken: emu.tokens.user, baseUrl: emu.url }));
-  const error = await user
+  const asUser = new EventsApi(user);
+  const error = await asUser
     .list()
     .toArray()
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ status: 403, statusText: "Forbidden" });
   expect((error as ApiError).trackingId).toBeTruthy();
-  await expect(user.get("any")).rejects.toMatchObject({ status: 403 });
+  await expect(asUser.get("any")).rejects.toMatchObject({ status: 403 });
 });
 
 it("reports an unknown event as a 404 ApiError", async () => {

@@ -1,28 +1,11 @@
-import { ApiError, type Paginated, Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated } from "@wx/core";
 import type { License } from "@wx/models";
-import { afterAll, beforeAll, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { LicensesApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let licenses: LicensesApi;
-const sent: string[] = [];
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.admin,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(String(fields?.url)) },
-  });
-  licenses = new LicensesApi(session);
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
+const { emu, session, sent } = await useEmulator({ as: "admin" });
+const licenses = new LicensesApi(session);
 
 it("lists the organization's licenses, for the caller's org or a given one", async () => {
   const all = await licenses.list().toArray();

@@ -1,37 +1,17 @@
-import { ApiError, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Session, ValidationError } from "@wx/core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiError } from "../../../testing/api-error.js";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { MembershipsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let memberships: MembershipsApi;
+const { emu, session } = await useEmulator();
+const memberships = new MembershipsApi(session);
 let roomId: string;
 
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url });
-  memberships = new MembershipsApi(session);
-});
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
 beforeEach(async () => {
-  emu.reset();
   const room = await session.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Crew" } });
   roomId = room.id;
 });
-
-async function rejection(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => expect.unreachable("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).trackingId).toBeTruthy();
-  return error as ApiError;
-}
 
 describe("MembershipsApi against the emulator", () => {
   it("create by email or id, get, list", async () => {
@@ -64,20 +44,20 @@ describe("MembershipsApi against the emulator", () => {
     expect(await memberships.update(member.id, { isModerator: true })).toMatchObject({ isModerator: true });
     expect((await memberships.get(member.id)).isModerator).toBe(true);
     await expect(memberships.delete(member.id)).resolves.toBeUndefined();
-    const error = await rejection(memberships.get(member.id));
+    const error = await apiError(memberships.get(member.id));
     expect(error.status).toBe(404);
   });
 
   it("adding someone twice is a 409 ApiError with the tracking id", async () => {
     await memberships.create({ roomId, personId: emu.people.bot.id as string });
-    const error = await rejection(memberships.create({ roomId, personId: emu.people.bot.id as string }));
+    const error = await apiError(memberships.create({ roomId, personId: emu.people.bot.id as string }));
     expect(error.status).toBe(409);
     expect(error.message).toContain(`[Tracking ID: ${error.trackingId}]`);
   });
 
   it("a room the caller is not in is a 404 ApiError", async () => {
     const stranger = new Session({ accessToken: emu.tokens.bot, baseUrl: emu.url });
-    const error = await rejection(new MembershipsApi(stranger).create({ roomId, personEmail: "a@example.com" }));
+    const error = await apiError(new MembershipsApi(stranger).create({ roomId, personEmail: "a@example.com" }));
     expect(error.status).toBe(404);
     await stranger.close();
   });

@@ -3,44 +3,29 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { adaptiveCard, submit, textBlock } from "@wx/cards";
-import { ApiError, RateLimitError, Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { RateLimitError, Session } from "@wx/core";
 import type { Message } from "@wx/models";
 import { request } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { apiError } from "../../../testing/api-error.js";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { type MessageFile, MessagesApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let messages: MessagesApi;
+const { emu, sessionFor } = await useEmulator();
+const session = sessionFor(emu.tokens.user, { sleep: async () => {} });
+const messages = new MessagesApi(session);
 let roomId: string;
 let dir: string;
 
 beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url, sleep: async () => {} });
-  messages = new MessagesApi(session);
   dir = await mkdtemp(join(tmpdir(), "wx-messages-"));
 });
 afterAll(async () => {
-  await session.close();
-  await emu.close();
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  emu.reset();
   roomId = (await session.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Room" } })).id;
 });
-
-async function apiError(call: Promise<unknown>): Promise<ApiError> {
-  const error = await call.then(
-    () => expect.unreachable("expected the call to fail"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).trackingId).toBeTruthy();
-  return error as ApiError;
-}
 
 /** The bytes behind a message's `files[0]` URL, fetched as the user. */
 async function download(message: Message): Promise<{ bytes: Buffer; disposition: string | undefined }> {

@@ -1,7 +1,6 @@
-import { Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { packAndInstall } from "../../../scripts/pack-install.js";
+import { beforeAll, expect, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
+import { packAndInstall } from "../../../testing/pack-install.js";
 import { MessagesApi } from "../src/index.js";
 
 const ESM_SCRIPT = `
@@ -24,18 +23,11 @@ const { MessagesApi } = require("@wx/api-messages");
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-let emu: Emulator;
-let session: Session;
+const { emu, session } = await useEmulator({ reset: false });
 let roomId: string;
 
 beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url });
   roomId = (await session.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Pack" } })).id;
-});
-afterAll(async () => {
-  await session.close();
-  await emu.close();
 });
 
 it("the packed tarballs install with npm and work from ESM and CJS", { timeout: 180_000 }, async () => {

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { adaptiveCard, textBlock } from "@wx/cards";
 import { Session, ValidationError } from "@wx/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TestServer } from "../../../testing/test-server.js";
 import { MessagesApi } from "../src/index.js";
-import { parseMultipart, type Recorder, startRecorder } from "./helpers/recorder.js";
+import { parseMultipart, startRecorder } from "./helpers/recorder.js";
 
-let server: Recorder;
+let server: TestServer;
 let session: Session;
 let messages: MessagesApi;
 let dir: string;

@@ -1,23 +1,11 @@
-import { ApiError, type Paginated, Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated } from "@wx/core";
 import type { Organization } from "@wx/models";
-import { afterAll, beforeAll, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { OrganizationsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let organizations: OrganizationsApi;
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({ accessToken: emu.tokens.admin, baseUrl: emu.url });
-  organizations = new OrganizationsApi(session);
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
+const { emu, session } = await useEmulator({ as: "admin" });
+const organizations = new OrganizationsApi(session);
 
 it("lists the caller's organization", async () => {
   const all = await organizations.list().toArray();

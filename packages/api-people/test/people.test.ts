@@ -1,27 +1,11 @@
-import { ApiError, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, ValidationError } from "@wx/core";
+import { describe, expect, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { PeopleApi } from "../src/index.js";
 
-let emu: Emulator;
-let admin: Session;
-let user: Session;
-let asAdmin: PeopleApi;
-let asUser: PeopleApi;
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  admin = new Session({ accessToken: emu.tokens.admin, baseUrl: emu.url });
-  user = new Session({ accessToken: emu.tokens.user, baseUrl: emu.url });
-  asAdmin = new PeopleApi(admin);
-  asUser = new PeopleApi(user);
-});
-afterAll(async () => {
-  await admin.close();
-  await user.close();
-  await emu.close();
-});
-beforeEach(() => emu.reset());
+const { emu, session, sessionFor } = await useEmulator({ as: "admin" });
+const asAdmin = new PeopleApi(session);
+const asUser = new PeopleApi(sessionFor(emu.tokens.user));
 
 async function rejection(call: Promise<unknown>): Promise<unknown> {
   return call.then(

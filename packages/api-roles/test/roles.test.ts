@@ -1,23 +1,11 @@
-import { ApiError, type Paginated, Session } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated } from "@wx/core";
 import type { Role } from "@wx/models";
-import { afterAll, beforeAll, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { RolesApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let roles: RolesApi;
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({ accessToken: emu.tokens.admin, baseUrl: emu.url });
-  roles = new RolesApi(session);
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
+const { emu, session, sessionFor } = await useEmulator({ as: "admin" });
+const roles = new RolesApi(session);
 
 it("lists the admin roles, among them the one the admin holds", async () => {
   const all = await roles.list().toArray();
@@ -38,7 +26,7 @@ it("reports an unknown role as a 404 ApiError with the tracking id", async () =>
 });
 
 it("refuses a non-admin with a 403 ApiError", async () => {
-  const user = new RolesApi(new Session({ accessToken: emu.tokens.user, baseUrl: emu.url }));
+  const user = new RolesApi(sessionFor(emu.tokens.user));
   const error = await user
     .list()
     .toArray()

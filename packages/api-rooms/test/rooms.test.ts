@@ -1,33 +1,11 @@
-import { ApiError, type Paginated, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated, ValidationError } from "@wx/core";
 import type { Room, RoomMeetingInfo } from "@wx/models";
-import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { RoomsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let rooms: RoomsApi;
-const sent: string[] = [];
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.user,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(`${fields?.method} ${fields?.url}`) },
-  });
-  rooms = new RoomsApi(session);
-});
-
-beforeEach(() => {
-  emu.reset();
-  sent.length = 0;
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
+const { emu, session, sent } = await useEmulator();
+const rooms = new RoomsApi(session);
 
 it("creates, reads, updates and deletes a room", async () => {
   const room = await rooms.create({ title: "Project" });

@@ -1,36 +1,18 @@
 import type { Paginated } from "@wx/core";
-import { ApiError, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, ValidationError } from "@wx/core";
 import type { TeamMembership } from "@wx/models";
-import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { beforeEach, expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { TeamMembershipsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let memberships: TeamMembershipsApi;
+const { emu, session, sent } = await useEmulator();
+const memberships = new TeamMembershipsApi(session);
 let teamId: string;
-const sent: string[] = [];
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.user,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(`${fields?.method} ${fields?.url}`) },
-  });
-  memberships = new TeamMembershipsApi(session);
-});
 
 beforeEach(async () => {
-  emu.reset();
   const team = await session.request<{ id: string }>({ method: "POST", path: "teams", json: { name: "Squad" } });
   teamId = team.id;
   sent.length = 0;
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
 });
 
 it("adds people by id or email, reads, promotes and removes them", async () => {

@@ -1,32 +1,10 @@
-import { ApiError, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { ApiError, ValidationError } from "@wx/core";
+import { expect, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import { TeamsApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let teams: TeamsApi;
-const sent: string[] = [];
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.user,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(`${fields?.method} ${fields?.url}`) },
-  });
-  teams = new TeamsApi(session);
-});
-
-beforeEach(() => {
-  emu.reset();
-  sent.length = 0;
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
+const { emu, session, sent, sessionFor } = await useEmulator();
+const teams = new TeamsApi(session);
 
 it("creates, reads, renames and deletes a team", async () => {
   const team = await teams.create({ name: "Build Squad", description: "The A team" });
@@ -62,7 +40,7 @@ it("asks for pages of 100 unless told otherwise, and sends extra parameters", as
 
 it("reports an unknown or foreign team as a 404 ApiError with the tracking id", async () => {
   const { token } = emu.addPerson({ displayName: "Other Person" });
-  const other = new TeamsApi(new Session({ accessToken: token, baseUrl: emu.url }));
+  const other = new TeamsApi(sessionFor(token));
   const theirs = await other.create({ name: "Private" });
 
   const error = await teams.get(theirs.id).catch((e: unknown) => e);

@@ -1,37 +1,14 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { ApiError, type Paginated, Session, ValidationError } from "@wx/core";
-import { createEmulator, type Emulator } from "@wx/emulator";
+import { ApiError, type Paginated, ValidationError } from "@wx/core";
 import type { Webhook } from "@wx/models";
-import { afterAll, beforeAll, beforeEach, expect, expectTypeOf, it } from "vitest";
+import { expect, expectTypeOf, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
+import { startTestServer } from "../../../testing/test-server.js";
 import { WebhooksApi } from "../src/index.js";
 
-let emu: Emulator;
-let session: Session;
-let webhooks: WebhooksApi;
-const sent: string[] = [];
+const { emu, session, sent, sessionFor } = await useEmulator();
+const webhooks = new WebhooksApi(session);
 const target = "https://example.com/hook";
-
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-  session = new Session({
-    accessToken: emu.tokens.user,
-    baseUrl: emu.url,
-    logger: { debug: (_message, fields) => sent.push(`${fields?.method} ${fields?.url}`) },
-  });
-  webhooks = new WebhooksApi(session);
-});
-
-beforeEach(() => {
-  emu.reset();
-  sent.length = 0;
-});
-
-afterAll(async () => {
-  await session.close();
-  await emu.close();
-});
 
 it("creates, reads, updates and deletes a webhook", async () => {
   const created = await webhooks.create({
@@ -80,7 +57,7 @@ it("lists webhooks past several pages, in pages of 100 by default", async () => 
 });
 
 it("lists the organization's webhooks with ownedBy: org", async () => {
-  const admin = new WebhooksApi(new Session({ accessToken: emu.tokens.admin, baseUrl: emu.url }));
+  const admin = new WebhooksApi(sessionFor(emu.tokens.admin));
   await admin.create({ name: "Org wide", targetUrl: target, resource: "memberships", event: "all", ownedBy: "org" });
   await admin.create({ name: "Mine", targetUrl: target, resource: "memberships", event: "all" });
   const orgWide = await admin.list({ ownedBy: "org" }).toArray();
@@ -88,7 +65,7 @@ it("lists the organization's webhooks with ownedBy: org", async () => {
 });
 
 it("reports someone else's webhook as a 404 ApiError with the tracking id", async () => {
-  const admin = new WebhooksApi(new Session({ accessToken: emu.tokens.admin, baseUrl: emu.url }));
+  const admin = new WebhooksApi(sessionFor(emu.tokens.admin));
   const theirs = await admin.create({ name: "Theirs", targetUrl: target, resource: "rooms", event: "created" });
   const error = await webhooks.delete(theirs.id).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
@@ -124,21 +101,11 @@ it("types resource and event with the API's enums", () => {
 });
 
 it("gets events delivered to the target URL, signed with the secret", async () => {
-  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
-  const receiver: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiver = await startTestServer((_req, res) => res.end());
   try {
-    const { port } = receiver.address() as AddressInfo;
     const hook = await webhooks.create({
       name: "Deliver",
-      targetUrl: `http://127.0.0.1:${port}/webex`,
+      targetUrl: `${receiver.origin}/webex`,
       resource: "messages",
       event: "created",
       secret: "shh",
@@ -147,15 +114,15 @@ it("gets events delivered to the target URL, signed with the secret", async () =
     const message = await emu.act(emu.tokens.user).postMessage({ roomId: room.id, text: "hi" });
     await emu.flushDeliveries();
 
-    expect(received).toHaveLength(1);
-    const [delivery] = received;
-    const envelope = JSON.parse(delivery?.body ?? "{}");
+    expect(receiver.requests).toHaveLength(1);
+    const [delivery] = receiver.requests;
+    const envelope = JSON.parse(delivery?.body.toString() ?? "{}");
     expect(envelope).toMatchObject({ id: hook.id, resource: "messages", event: "created", data: { id: message.id } });
     const expected = createHmac("sha1", "shh")
       .update(delivery?.body ?? "")
       .digest("hex");
     expect(delivery?.headers["x-spark-signature"]).toBe(expected);
   } finally {
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await receiver.close();
   }
 });

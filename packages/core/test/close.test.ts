@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { Session } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer | undefined;
 afterEach(() => server?.close());

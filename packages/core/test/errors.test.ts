@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { ApiError, MalformedResponseError, Session } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 const TOKEN = "secret-token-abcdef";
 let server: TestServer | undefined;

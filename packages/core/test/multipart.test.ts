@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { multipartBody, Session, ValidationError } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer;
 let session: Session;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { MalformedResponseError, nextLink, Session } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer | undefined;
 let session: Session | undefined;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { json, recordingSleep, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import {
   ConnectionError,
   multipartBody,
@@ -9,7 +10,6 @@ import {
   type SessionOptions,
   TimeoutError,
 } from "../src/index.js";
-import { json, recordingSleep, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer | undefined;
 let session: Session | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { AccessTokenError, type ApiError, Session, ValidationError } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 let server: TestServer | undefined;
 let session: Session | undefined;

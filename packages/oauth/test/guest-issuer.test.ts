@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import { ApiError, Session, ValidationError } from "@wx/core";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
+import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { GuestIssuerApi, type GuestJwtClaims, signGuestJwt } from "../src/index.js";
-import { json, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 const KEY = Buffer.from("a guest issuer secret of 32 byte");
 const SECRET = KEY.toString("base64");

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { ApiError, MalformedResponseError, Session, ValidationError } from "@wx/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { json, recordingSleep, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { AccessTokensApi, exchangeCode, refreshToken } from "../src/index.js";
-import { json, recordingSleep, startTestServer, type TestServer } from "./helpers/test-server.js";
 
 const SECRET = "client-secret-XYZ";
 const CODE = "auth-code-123";

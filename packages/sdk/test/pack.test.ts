@@ -1,28 +1,6 @@
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { packAndInstall } from "../../../scripts/pack-install.js";
-
-const PUBLIC_PACKAGES = [
-  "core",
-  "models",
-  "cards",
-  "oauth",
-  "webhooks",
-  "sdk",
-  "api-people",
-  "api-rooms",
-  "api-messages",
-  "api-memberships",
-  "api-teams",
-  "api-team-memberships",
-  "api-webhooks",
-  "api-attachment-actions",
-  "api-events",
-  "api-admin-audit-events",
-  "api-licenses",
-  "api-organizations",
-  "api-roles",
-];
+import { expect, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
+import { packAndInstall, publicPackageDirs } from "../../../testing/pack-install.js";
 
 const ESM = `
 import { WebexClient, adaptiveCard, textBlock } from "@wx/sdk";
@@ -43,14 +21,10 @@ const { WebexClient, ValidationError } = require("@wx/sdk");
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-});
-afterAll(() => emu.close());
+const { emu } = await useEmulator({ reset: false });
 
 it("installs @wx/sdk from packed tarballs alone and works from ESM and CJS", { timeout: 240_000 }, async () => {
-  const app = await packAndInstall(PUBLIC_PACKAGES);
+  const app = await packAndInstall(await publicPackageDirs());
   const env = { ...process.env, WEBEX_ACCESS_TOKEN: emu.tokens.user, WX_URL: emu.url };
   const me = emu.people.user.displayName;
   expect(JSON.parse(await app.runScript("check.mjs", ESM, env))).toEqual({ me, count: 1 });

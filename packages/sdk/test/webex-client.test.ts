@@ -1,5 +1,5 @@
-import { createEmulator, type Emulator } from "@wx/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useEmulator } from "../../../testing/emulator-fixture.js";
 import {
   AccessTokenError,
   ApiError,
@@ -12,11 +12,7 @@ import {
   WebexClient,
 } from "../src/index.js";
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await createEmulator({ port: 0 });
-});
-afterAll(() => emu.close());
+const { emu } = await useEmulator({ reset: false });
 
 const clientFor = (token: string, options = {}) =>
   new WebexClient({ accessToken: token, baseUrl: emu.url, ...options });

@@ -1,45 +1,10 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { json, startTestServer, type TestServer } from "../../../../testing/test-server.js";
 
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, e.g. `/v1/messages?roomId=R`. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-export interface Recorder {
-  baseUrl: string;
-  requests: RecordedRequest[];
-  close(): Promise<void>;
-}
-
-/** A loopback server that records each request and answers 200 with `{ id: "M1", items: [] }`. */
-export async function startRecorder(): Promise<Recorder> {
-  const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
-    res.writeHead(req.method === "DELETE" ? 204 : 200, { "content-type": "application/json" });
-    res.end(req.method === "DELETE" ? "" : JSON.stringify({ id: "M1", items: [] }));
-  });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+/** A loopback server that records each request and answers 200 with `{ id: "M1", items: [] }`, 204 to DELETE. */
+export function startRecorder(): Promise<TestServer> {
+  return startTestServer((req, res) =>
+    req.method === "DELETE" ? res.writeHead(204).end() : json(res, 200, { id: "M1", items: [] }),
+  );
 }
 
 /** The parts of a multipart/form-data body, in order. */

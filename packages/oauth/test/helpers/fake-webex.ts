@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { json, type RecordedRequest, startTestServer, type TestServer } from "./test-server.js";
+import { json, type RecordedRequest, startTestServer, type TestServer } from "../../../../testing/test-server.js";
 
 export const CLIENT = { clientId: "C-client-id", clientSecret: "s3cr3t-client-value", redirectUri: "https://app/cb" };
 

@@ -1,7 +1,7 @@
 // Test helper: packs workspace packages with pnpm and installs the tarballs with npm into an empty folder,
 // the way a user would install them from the registry.
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -15,6 +15,17 @@ export interface InstalledApp {
   runScript(fileName: string, source: string, env?: NodeJS.ProcessEnv): Promise<string>;
   /** Installed size of node_modules in KB and the packages in it. */
   footprint(): Promise<{ kilobytes: number; packages: string[] }>;
+}
+
+/** Folders under packages/ of what @wx/sdk users install: the public packages except the emulator. */
+export async function publicPackageDirs(): Promise<string[]> {
+  const dirs = [];
+  for (const dir of (await readdir(PACKAGES_DIR)).sort()) {
+    const manifest = await readFile(join(PACKAGES_DIR, dir, "package.json"), "utf8").catch(() => undefined);
+    if (manifest === undefined || dir === "emulator") continue;
+    if (!(JSON.parse(manifest) as { private?: boolean }).private) dirs.push(dir);
+  }
+  return dirs;
 }
 
 /** Packs `packageDirs` (folder names under packages/, built beforehand) and npm-installs them into a new folder. */
