@@ -1,6 +1,6 @@
-import { expect } from "vitest";
 // Imported by path for the reason given in emulator-fixture.ts: this ApiError is the one @wx/core resolves to.
-import { ApiError } from "../packages/core/dist/index.js";
+import { ApiError } from "@wx/core";
+import { expect } from "vitest";
 
 /** Awaits `call`, which must fail with an ApiError carrying a tracking id, and returns that error. */
 export async function apiError(call: Promise<unknown>): Promise<ApiError> {

@@ -1,8 +1,8 @@
-import { afterAll, beforeEach } from "vitest";
 // testing/ is no package, so it cannot name @wx/core or @wx/emulator; these are the files those names resolve to
 // (their package.json exports), so the Session made here is the very class the tests import.
-import { Session, type SessionOptions } from "../packages/core/dist/index.js";
-import { createEmulator, type Emulator, type EmulatorOptions } from "../packages/emulator/dist/index.js";
+import { Session, type SessionOptions } from "@wx/core";
+import { createEmulator, type Emulator, type EmulatorOptions } from "@wx/emulator";
+import { afterAll, beforeEach } from "vitest";
 
 export interface EmulatorFixture {
   emu: Emulator;
