@@ -16,6 +16,9 @@ beforeAll(async () => {
   emu = await createEmulator({ port: 0 });
   target = await openTarget({ emulator: emu });
   // 10% 429s (Retry-After 0 or 1 s), 5% 503s and random delays on every route
+  // at least one 429 and one 503 whatever the dice say, then the random ones
+  emu.faults.next(1, { status: 429, retryAfter: 1 });
+  emu.faults.next(1, { status: 503 });
   emu.faults.route("*", "*", { status: 429, retryAfter: 0 }, { probability: 0.05 });
   emu.faults.route("*", "*", { status: 429, retryAfter: 1 }, { probability: 0.053 });
   emu.faults.route("*", "*", { status: 503 }, { probability: 0.059 });
