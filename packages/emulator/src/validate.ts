@@ -43,8 +43,13 @@ export function optionalObjectArray(body: Json, key: string): Json[] | undefined
   return value as Json[];
 }
 
+/**
+ * An ISO 8601 time from a query parameter. WebexPythonSDK 2.x re-appends `before` to next links
+ * without URL-encoding, so an offset such as `+00:00` (Python's `isoformat()`) arrives as ` 00:00`;
+ * a space right before a trailing `HH:MM` offset can only be a decoded `+`, so it is read as one.
+ */
 export function parseTime(value: string, key: string): number {
-  const ms = Date.parse(value);
+  const ms = Date.parse(value.replace(/(T[\d:.]+) (\d\d:?\d\d)$/, "$1+$2"));
   if (Number.isNaN(ms)) throw badRequest(`${key} must be an ISO 8601 time, got '${value}'.`);
   return ms;
 }
