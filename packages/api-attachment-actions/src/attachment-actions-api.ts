@@ -1,4 +1,4 @@
-import { type CallOptions, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import { type CallOptions, isPlainObject, Resource, requireString, type Session, ValidationError } from "@wx/core";
 import type { AttachmentAction, AttachmentActionType } from "@wx/models";
 
 export interface AttachmentActionCreateFields {
@@ -22,7 +22,7 @@ export class AttachmentActionsApi {
   async create(fields: AttachmentActionCreateFields, options?: CallOptions): Promise<AttachmentAction> {
     requireString("type", fields?.type);
     requireString("messageId", fields.messageId);
-    if (typeof fields.inputs !== "object" || fields.inputs === null || Array.isArray(fields.inputs)) {
+    if (!isPlainObject(fields.inputs)) {
       throw new ValidationError("inputs is required and must be an object", { argument: "inputs" });
     }
     // The spec documents 202; the live service (and the Python SDK's live tests) answer 200.

@@ -1,5 +1,5 @@
 import { ADAPTIVE_CARD_CONTENT_TYPE, assertValidCard, isAdaptiveCard, toAttachment } from "@wx/cards";
-import { ValidationError } from "@wx/core";
+import { isPlainObject, ValidationError } from "@wx/core";
 import type { Attachment } from "@wx/models";
 
 /**
@@ -26,15 +26,11 @@ function toApiAttachment(item: unknown): Attachment {
     const { contentType, content } = toAttachment(item);
     return { contentType, content: { ...content } };
   }
-  if (isObject(item) && typeof item.contentType === "string" && isObject(item.content)) {
+  if (isPlainObject(item) && typeof item.contentType === "string" && isPlainObject(item.content)) {
     if (item.contentType === ADAPTIVE_CARD_CONTENT_TYPE) assertValidCard(item.content);
     return { contentType: item.contentType, content: item.content };
   }
   throw new ValidationError("attachments[0] must be an Adaptive Card or { contentType, content }", {
     argument: "attachments",
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { ValidationError } from "@wx/core";
+import { isPlainObject, ValidationError } from "@wx/core";
 import { DEFAULT_CARD_VERSION } from "./card.js";
 import {
   ActionStyle,
@@ -138,8 +138,6 @@ const ENUM_PROPERTIES: readonly { property: string; values: readonly string[]; t
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const versionNumber = (version: string): number => {
   const [major, minor] = version.split(".").map(Number);
   return (major ?? 0) * 1000 + (minor ?? 0);
@@ -150,7 +148,7 @@ const versionNumber = (version: string): number => {
  * The card is checked as it would be sent: a missing `version` counts as "1.3".
  */
 export function validateCard(card: unknown, options: ValidateOptions = {}): CardProblem[] {
-  if (!isObject(card)) return [{ path: "$", message: "a card must be an object" }];
+  if (!isPlainObject(card)) return [{ path: "$", message: "a card must be an object" }];
   let text: string;
   try {
     text = JSON.stringify(card);
@@ -223,7 +221,7 @@ class CardWalker {
 
   private element(node: unknown, path: string): void {
     const type = this.typed(node, path, ELEMENT_TYPES, "element");
-    if (type === undefined || !isObject(node)) return;
+    if (type === undefined || !isPlainObject(node)) return;
     this.checkProperties(node, type, path);
     this.fallback(node.fallback, `${path}.fallback`, (item, at) => this.element(item, at));
     if (node.selectAction !== undefined) this.action(node.selectAction, `${path}.selectAction`, true);
@@ -240,7 +238,7 @@ class CardWalker {
         break;
       case "ImageSet":
         this.list(node.images, `${path}.images`, (item, at) => {
-          if (isObject(item) && item.type !== "Image")
+          if (isPlainObject(item) && item.type !== "Image")
             this.problem(`${at}.type`, `an ImageSet holds only Image elements`);
           else this.element(item, at);
         });
@@ -264,7 +262,7 @@ class CardWalker {
   }
 
   private column(node: unknown, path: string): void {
-    if (!isObject(node)) {
+    if (!isPlainObject(node)) {
       this.problem(path, "expected a Column object");
       return;
     }
@@ -282,7 +280,7 @@ class CardWalker {
 
   private inline(node: unknown, path: string): void {
     if (typeof node === "string") return;
-    if (!isObject(node) || node.type !== "TextRun") {
+    if (!isPlainObject(node) || node.type !== "TextRun") {
       this.problem(path, "a RichTextBlock holds only TextRun objects and strings");
       return;
     }
@@ -300,19 +298,19 @@ class CardWalker {
 
   private action(node: unknown, path: string, asSelectAction: boolean): void {
     const type = this.typed(node, path, ACTION_TYPES, "action");
-    if (type === undefined || !isObject(node)) return;
+    if (type === undefined || !isPlainObject(node)) return;
     if (asSelectAction && type === "Action.ShowCard") {
       this.problem(`${path}.type`, "Action.ShowCard cannot be used here (only as a button)");
     }
     this.checkProperties(node, type, path);
     this.fallback(node.fallback, `${path}.fallback`, (item, at) => this.action(item, at, asSelectAction));
-    if (type === "Action.ShowCard" && isObject(node.card)) this.card(node.card, `${path}.card`, false);
-    if (type === "Action.ShowCard" && node.card !== undefined && !isObject(node.card)) {
+    if (type === "Action.ShowCard" && isPlainObject(node.card)) this.card(node.card, `${path}.card`, false);
+    if (type === "Action.ShowCard" && node.card !== undefined && !isPlainObject(node.card)) {
       this.problem(`${path}.card`, "expected an AdaptiveCard object");
     }
     if (type === "Action.ToggleVisibility") {
       this.list(node.targetElements, `${path}.targetElements`, (target, at) => {
-        const id = isObject(target) ? target.elementId : target;
+        const id = isPlainObject(target) ? target.elementId : target;
         if (typeof id === "string") this.toggleTargets.push({ id, path: at });
         else this.problem(at, "expected an element id or { elementId }");
       });
@@ -321,7 +319,7 @@ class CardWalker {
 
   /** Checks `type`, version and required fields; returns the type when it is known. */
   private typed(node: unknown, path: string, specs: Record<string, TypeSpec>, kind: string): string | undefined {
-    if (!isObject(node)) {
+    if (!isPlainObject(node)) {
       this.problem(path, `expected an ${kind} object, got ${show(node)}`);
       return undefined;
     }
@@ -387,7 +385,7 @@ class CardWalker {
 
   private backgroundImage(value: unknown, path: string): void {
     if (value === undefined || typeof value === "string") return;
-    if (!isObject(value)) {
+    if (!isPlainObject(value)) {
       this.problem(path, "expected a URL or { url }");
       return;
     }
@@ -396,7 +394,7 @@ class CardWalker {
   }
 
   private pair(node: unknown, path: string, first: string, second: string): void {
-    if (!isObject(node)) {
+    if (!isPlainObject(node)) {
       this.problem(path, `expected an object with ${first} and ${second}`);
       return;
     }

@@ -88,6 +88,7 @@ describe("SubmittedInputs", () => {
     >();
   });
 
+  // Checked by `tsc` (the typecheck task): an unused @ts-expect-error is itself an error.
   it("rejects misspelt properties and missing ids at compile time", () => {
     // @ts-expect-error `placehodler` is not an Input.Text property
     inputText({ id: "a", placehodler: "x" });
@@ -95,7 +96,7 @@ describe("SubmittedInputs", () => {
     inputNumber({ placeholder: "x" });
     // @ts-expect-error BlockElementHeight has no "tall"
     textBlock("a", { height: "tall" });
-    expect(true).toBe(true);
+    expectTypeOf(textBlock("a", { height: "stretch" })).toHaveProperty("height");
   });
 });
 

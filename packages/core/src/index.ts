@@ -27,4 +27,11 @@ export { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
 export { resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider, type TokenSource } from "./token.js";
 export { appendQuery, normalizeBaseUrl, path, type Query, type QueryValue, resolveUrl } from "./url.js";
 export { CORE_VERSION } from "./user-agent.js";
-export { describe, optionalOfType, requireAtLeastOne, requireExactlyOne, requireString } from "./validate.js";
+export {
+  describe,
+  isPlainObject,
+  optionalOfType,
+  requireAtLeastOne,
+  requireExactlyOne,
+  requireString,
+} from "./validate.js";

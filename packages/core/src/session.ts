@@ -76,6 +76,8 @@ export class Session {
   readonly #onRateLimit: ((warning: RateLimitWarning) => void) | undefined;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   #closed = false;
+  /** Aborted by close(), so a rate-limit or backoff wait ends at once. */
+  readonly #closing = new AbortController();
 
   constructor(options: SessionOptions = {}) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -144,6 +146,7 @@ export class Session {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#closing.abort(new WebexError("This session is closed"));
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
@@ -167,12 +170,12 @@ export class Session {
     options: RequestOptions | CallOptions,
     expected: number | readonly number[],
   ): Promise<Attempt> {
-    if (this.#closed) throw new WebexError("This session is closed");
     const useAuth = (options as RequestOptions).auth !== false;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let failures = 0;
     let replayedAfter401 = false;
     for (;;) {
+      if (this.#closed) throw new WebexError("This session is closed");
       const token = useAuth ? await currentToken(this.#token) : undefined;
       const headers = this.#headers(token, body, options.headers);
       const started = performance.now();
@@ -216,7 +219,7 @@ export class Session {
           trackingId: warning.trackingId,
         });
         this.#onRateLimit?.(warning);
-        await this.#sleep(retryAfter * 1000, options.signal);
+        await this.#sleep(retryAfter * 1000, this.#waitSignal(options.signal));
         continue;
       }
       if (attempt.status === 401 && token && !replayedAfter401 && typeof this.#token === "function") {
@@ -280,7 +283,12 @@ export class Session {
     const event = { method, url: url.href, attempt: failures + 1, delayMs, reason };
     this.#logger?.warn?.(`retrying after ${reason}`, { ...event });
     this.#onRetry?.(event);
-    await this.#sleep(delayMs, options.signal);
+    await this.#sleep(delayMs, this.#waitSignal(options.signal));
+  }
+
+  /** Ends a wait when the caller aborts or the session closes. */
+  #waitSignal(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
   }
 
   #headers(

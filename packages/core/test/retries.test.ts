@@ -26,6 +26,17 @@ async function setup(handler: Parameters<typeof startTestServer>[0], options: Se
   return { server, session, waits: clock.waits };
 }
 
+/** A wait that only ends by being aborted, as a 30 s Retry-After would in a test. */
+const waitUntilAborted = (_ms: number, signal?: AbortSignal) =>
+  new Promise<void>((_resolve, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Answers 429 with the given Retry-After first, then 200. */
 const rateLimitedOnce = (retryAfter?: string) => (_req: unknown, res: Parameters<typeof json>[0], i: number) =>
   i === 0
@@ -73,15 +84,25 @@ describe("rate limits", () => {
     expect(warned).toEqual(["rate limited; waiting 2s before retrying"]);
   });
 
-  it("can be aborted by the caller's signal during a real wait", async () => {
-    server = await startTestServer((_req, res) => json(res, 429, {}, { "retry-after": "1" }));
-    session = new Session({ accessToken: "t0ken", baseUrl: server.baseUrl });
+  it("ends a rate-limit wait when the caller aborts", async () => {
+    const { server, session } = await setup((_req, res) => json(res, 429, {}, { "retry-after": "30" }), {
+      sleep: waitUntilAborted,
+    });
     const controller = new AbortController();
     const pending = session.request({ path: "rooms", signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("user gave up")), 50);
-    const started = Date.now();
+    await until(() => server.requests.length === 1);
+    controller.abort(new Error("user gave up"));
     await expect(pending).rejects.toThrow("user gave up");
-    expect(Date.now() - started).toBeLessThan(900);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("ends a wait when the session is closed, and sends nothing more", async () => {
+    const { server, session } = await setup((_req, res) => json(res, 503, {}), { sleep: waitUntilAborted });
+    const pending = session.request({ path: "rooms" });
+    await until(() => server.requests.length === 1);
+    const rejected = expect(pending).rejects.toThrow("This session is closed");
+    await session.close();
+    await rejected;
     expect(server.requests).toHaveLength(1);
   });
 
