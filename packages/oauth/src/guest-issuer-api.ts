@@ -1,6 +1,7 @@
 import { type CallOptions, requireString, type Session, ValidationError } from "@wx/core";
 import type { GuestIssuerToken } from "@wx/models";
 import { SignJWT } from "jose";
+import { withoutSecrets } from "./without-secrets.js";
 
 export interface GuestJwtClaims {
   /** A unique ID for the guest: letters, digits and `-` only. */
@@ -57,13 +58,17 @@ export class GuestIssuerApi {
   /** Signs a guest JWT and trades it for a guest access token: `{ token, expiresIn }`. */
   async create(claims: GuestJwtClaims, options: CallOptions = {}): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims);
-    return this.#session.request<GuestIssuerToken>({
-      ...options,
-      method: "POST",
-      path: "jwt/login",
-      auth: false,
-      headers: { ...options.headers, authorization: `Bearer ${jwt}` },
-    });
+    try {
+      return await this.#session.request<GuestIssuerToken>({
+        ...options,
+        method: "POST",
+        path: "jwt/login",
+        auth: false,
+        headers: { ...options.headers, authorization: `Bearer ${jwt}` },
+      });
+    } catch (error) {
+      throw withoutSecrets(error, [jwt]);
+    }
   }
 }
 

@@ -1,16 +1,14 @@
 import {
-  ApiError,
   type CallOptions,
   MalformedResponseError,
-  RateLimitError,
   type RawResponse,
   redactHeaders,
-  redactText,
   requireString,
   type Session,
 } from "@wx/core";
 import type { AccessToken } from "@wx/models";
 import { type ConnectionOptions, withSession } from "./connection.js";
+import { withoutSecrets } from "./without-secrets.js";
 
 /**
  * Tokens from `POST /access_token`: the API's own fields (`access_token`, `expires_in`, …, plus any new ones)
@@ -136,16 +134,4 @@ export function toOAuthTokens(raw: RawResponse): OAuthTokens {
 function issuedAtMs(dateHeader: string | undefined): number {
   const parsed = dateHeader ? Date.parse(dateHeader) : Number.NaN;
   return Number.isNaN(parsed) ? Date.now() : parsed;
-}
-
-/** The same error with any secret the service echoed back in its reply replaced by `[REDACTED]`. */
-function withoutSecrets(error: unknown, secrets: readonly (string | undefined)[]): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const present = secrets.filter((secret): secret is string => !!secret);
-  const body = redactText(error.response.body, present);
-  if (body === error.response.body) return error;
-  const response = { ...error.response, body };
-  return error instanceof RateLimitError
-    ? new RateLimitError(error.request, response, error.retryAfter)
-    : new ApiError(error.request, response);
 }

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { ApiError, Session, ValidationError } from "@wx/core";
+import { ApiError, MalformedResponseError, Session, ValidationError } from "@wx/core";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
@@ -74,7 +74,10 @@ describe("GuestIssuerApi.create", () => {
   });
 
   it("throws an ApiError that shows neither the JWT nor the secret", async () => {
-    server = await startTestServer((_req, res) => json(res, 401, { message: "Invalid JWT" }));
+    // the service echoes the JWT it refused
+    server = await startTestServer((req, res) =>
+      json(res, 401, { message: `Invalid JWT ${req.headers.authorization}` }),
+    );
     const session = new Session({ baseUrl: server.baseUrl, accessToken: "the-session-token" });
     try {
       const error = await new GuestIssuerApi(session).create(CLAIMS).catch((e) => e);
@@ -85,6 +88,18 @@ describe("GuestIssuerApi.create", () => {
       expect(text).not.toContain(jwt);
       expect(text).not.toContain(SECRET);
       expect(server.requests).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("keeps a guest token from a malformed reply out of the error", async () => {
+    server = await startTestServer((_req, res) => res.writeHead(200).end('{"token":"live-guest-token","expiresIn":'));
+    const session = new Session({ baseUrl: server.baseUrl, accessToken: "the-session-token" });
+    try {
+      const error = await new GuestIssuerApi(session).create(CLAIMS).catch((e) => e);
+      expect(error).toBeInstanceOf(MalformedResponseError);
+      expect(`${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`).not.toContain("live-guest-token");
     } finally {
       await session.close();
     }

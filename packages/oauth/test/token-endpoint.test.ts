@@ -149,6 +149,24 @@ describe("exchangeCode", () => {
     expect(error.message).toContain("refresh_token, refresh_token_expires_in");
     expect(JSON.stringify(error)).not.toContain("leaky-token");
   });
+  it("keeps live tokens from a cut-off reply out of the error and its cause", async () => {
+    server = await startTestServer((_req, res) =>
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end('{"access_token":"live-access-token","refresh_token":"live-refresh-token"'),
+    );
+    const error = await exchangeCode({
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      code: CODE,
+      redirectUri: "r",
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    const text = `${JSON.stringify(error)} ${inspect(error, { depth: 10 })} ${String(error.cause)}`;
+    expect(text).not.toContain("live-access-token");
+    expect(text).not.toContain("live-refresh-token");
+  });
 });
 
 describe("refreshToken", () => {
