@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyReadError } from "./body-read-error.js";
 import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
 import { type ResolvedOptions, resolveOptions, type WebhookHandlerOptions } from "./options.js";
 
@@ -22,9 +23,14 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Resolv
     if (response.status === 413) res.setHeader("connection", "close");
     res.writeHead(response.status, response.headers).end(response.body);
     if (delivery) deliverLater(delivery, options);
-  } catch {
-    // The body was cut short: usually nobody is left to answer.
-    if (!res.headersSent && !res.destroyed) res.writeHead(400, { connection: "close" }).end();
+  } catch (error) {
+    if (res.headersSent || res.destroyed) return;
+    // A body cut short usually leaves nobody to answer; anything else is a fault of ours, said out loud.
+    if (error instanceof BodyReadError) res.writeHead(400, { connection: "close" }).end();
+    else {
+      console.error("[@wx/webhooks] the handler failed:", error);
+      res.writeHead(500, { connection: "close" }).end();
+    }
   }
 }
 
@@ -59,7 +65,7 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | 
     };
     const onFailure = () => {
       cleanup();
-      reject(new Error("The request body was cut short"));
+      reject(new BodyReadError());
     };
     const cleanup = () => {
       req.off("data", onData).off("end", onEnd).off("error", onFailure).off("close", onFailure);

@@ -1,3 +1,4 @@
+import { BodyReadError } from "./body-read-error.js";
 import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
 import { resolveOptions, type WebhookHandlerOptions } from "./options.js";
 
@@ -11,8 +12,12 @@ export async function handleWebhookRequest(request: Request, options: WebhookHan
     const { response, delivery } = await handleCoreRequest(toCoreRequest(request), resolved);
     if (delivery) deliverLater(delivery, resolved);
     return new Response(response.body, { status: response.status, headers: response.headers });
-  } catch {
-    return new Response(JSON.stringify({ message: "The request body was cut short" }), {
+  } catch (error) {
+    if (!(error instanceof BodyReadError)) {
+      console.error("[@wx/webhooks] the handler failed:", error);
+      return new Response(null, { status: 500 });
+    }
+    return new Response(JSON.stringify({ message: error.message }), {
       status: 400,
       headers: { "content-type": "application/json" },
     });
@@ -33,7 +38,9 @@ async function readBody(request: Request, maxBytes: number): Promise<Uint8Array 
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new BodyReadError();
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

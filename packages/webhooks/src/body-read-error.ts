@@ -1,0 +1,7 @@
+/** The request body could not be read to its end (the client went away mid-body). */
+export class BodyReadError extends Error {
+  constructor() {
+    super("The request body was cut short");
+    this.name = "BodyReadError";
+  }
+}
