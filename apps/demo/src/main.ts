@@ -1,5 +1,7 @@
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { runScenario } from "./scenario.js";
 import { serveUi } from "./serve.js";
@@ -38,9 +40,13 @@ async function main(): Promise<number> {
   if (!Number.isInteger(historySize) || historySize < 0)
     throw new Error(`--history must be a whole number, got ${values.history}`);
 
+  const exportFile = values.out ?? join(tmpdir(), `wx-demo-history-${process.pid}.jsonl`);
+  await access(dirname(exportFile), constants.W_OK).catch(() => {
+    throw new Error(`--out: cannot write into ${dirname(exportFile)}`);
+  });
+
   const started = performance.now();
   const target = await openTarget();
-  const exportFile = values.out ?? join(tmpdir(), `wx-demo-history-${process.pid}.jsonl`);
   console.log(
     `wx demo against ${target.mode === "emulator" ? `the embedded emulator at ${target.emu?.url}` : "Webex"}\n`,
   );

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "@wx/core";
@@ -36,6 +36,8 @@ export interface ScenarioResult {
   exported: number;
   /** Every message this run posted, by its unique marker. */
   posted: Map<string, string>;
+  /** The secret the webhooks were registered with. */
+  webhookSecret: string;
 }
 
 const QUESTION = "Where do we go for lunch?";
@@ -94,6 +96,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
   const receiver = await startWebhookReceiver(secret, options.receiverPort ?? 0);
   const targetUrl = options.webhookUrl ?? receiver.url;
   const webhooks: Webhook[] = [];
+  const menu = join(tmpdir(), `lunch-menu-${runId}.csv`);
   try {
     for (const resource of ["attachmentActions", "messages"] as const) {
       const name = `poll-bot ${runId} ${resource}`;
@@ -107,7 +110,6 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     }
     log(`registered ${webhooks.length} webhooks with a secret -> ${targetUrl}`);
 
-    const menu = join(tmpdir(), `lunch-menu-${runId}.csv`);
     await writeFile(menu, "option,price\nTacos,9\nRamen,12\nSalad bar,10\n");
     const first = voters[0];
     const mention = first ? `<@personEmail:${first.email}|${first.name}>` : "everyone";
@@ -125,9 +127,11 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     );
     log(`posted a markdown message with a mention and a file, then the poll card`);
 
-    voters.forEach((voter, i) => {
-      void voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" });
-    });
+    await Promise.all(
+      voters.map((voter, i) =>
+        voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" }),
+      ),
+    );
     const actionIds =
       target.mode === "emulator" || options.webhookUrl
         ? (
@@ -162,9 +166,14 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     log(`exported ${exported} messages to ${options.exportFile}`);
 
     const webhookEvents = receiver.events.filter((e) => isAttachmentActionEvent(e) || isMessageEvent(e)).length;
-    return { team, room, poll, results, tally, webhookEvents, exported, posted };
+    return { team, room, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
   } finally {
-    for (const webhook of webhooks) await wx.webhooks.delete(webhook.id).catch(() => undefined);
+    for (const webhook of webhooks) {
+      await wx.webhooks
+        .delete(webhook.id)
+        .catch((error: Error) => log(`could not delete webhook ${webhook.name}: ${error.message}`));
+    }
     await receiver.close();
+    await rm(menu, { force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEmulator, type Emulator } from "@wx/emulator";
-import { WebexClient } from "@wx/sdk";
+import { sleep, WebexClient } from "@wx/sdk";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runScenario, type ScenarioResult } from "../src/scenario.js";
 import { openTarget, type Target } from "../src/target.js";
@@ -30,6 +30,8 @@ beforeAll(async () => {
     baseUrl: emu.url,
     onRateLimit: () => rateLimits++,
     onRetry: () => retries++,
+    // every wait really happens, twenty times shorter, so the run stays quick
+    sleep: (ms, signal) => sleep(ms / 20, signal),
   });
   await target.wx.close();
   target = { ...target, wx: observed, close: () => observed.close() };

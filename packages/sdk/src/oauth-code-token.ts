@@ -1,5 +1,5 @@
 import type { SessionOptions } from "@wx/core";
-import { createRefreshingTokenProvider, exchangeCode, type RefreshingTokenProvider } from "@wx/oauth";
+import { createRefreshingTokenProvider, exchangeCode, type OAuthTokens, type RefreshingTokenProvider } from "@wx/oauth";
 
 /**
  * The Python SDK's `WebexTeamsAPI(client_id=…, client_secret=…, oauth_code=…, redirect_uri=…)`: the code is
@@ -11,15 +11,22 @@ export function tokenFromOAuthCode(
     clientSecret: string;
     code: string;
     redirectUri: string;
+    onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
   },
 ): RefreshingTokenProvider {
-  const { clientId, clientSecret, code, redirectUri, ...connection } = options;
+  const { clientId, clientSecret, code, redirectUri, onTokens, ...connection } = options;
   return createRefreshingTokenProvider({
     ...connection,
     clientId,
     clientSecret,
+    onTokens,
     store: {
-      load: () => exchangeCode({ ...connection, clientId, clientSecret, code, redirectUri }),
+      load: async () => {
+        const tokens = await exchangeCode({ ...connection, clientId, clientSecret, code, redirectUri });
+        await onTokens?.(tokens);
+        return tokens;
+      },
+      // refreshed tokens reach the caller through onTokens
       save: async () => {},
     },
   });

@@ -28,13 +28,14 @@ export interface WebexClientOptions extends SessionOptions {
   clientSecret?: string;
   oauthCode?: string;
   redirectUri?: string;
+  /** With the OAuth code options: called with the first tokens and every refresh, so you can persist them. */
+  onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
 }
 
-interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToken" | "oauthCode"> {
+/** Options of `fromOAuthCode` / `fromOAuthRefresh`: the client's options with the integration's credentials. */
+export interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToken" | "oauthCode"> {
   clientId: string;
   clientSecret: string;
-  /** Called with every new set of tokens so you can persist them. */
-  onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
 }
 
 /** One client for the whole Webex messaging API: every resource over one shared `Session`. */
@@ -58,11 +59,18 @@ export class WebexClient {
   readonly webhooks: WebhooksApi;
 
   constructor(options: WebexClientOptions = {}) {
-    const { clientId, clientSecret, oauthCode, redirectUri, ...sessionOptions } = options;
+    const { clientId, clientSecret, oauthCode, redirectUri, onTokens, ...sessionOptions } = options;
     const accessToken =
       sessionOptions.accessToken ??
       (clientId && clientSecret && oauthCode && redirectUri
-        ? tokenFromOAuthCode({ ...sessionOptions, clientId, clientSecret, code: oauthCode, redirectUri })
+        ? tokenFromOAuthCode({
+            ...connectionOf(sessionOptions),
+            clientId,
+            clientSecret,
+            code: oauthCode,
+            redirectUri,
+            onTokens,
+          })
         : undefined);
     const session = new Session({ ...sessionOptions, accessToken });
     this.session = session;

@@ -141,6 +141,7 @@ describe("OAuth sign-in", () => {
 
   it("takes the Python SDK's oauth code options in the constructor and signs in on the first call", async () => {
     const { clientId, clientSecret, redirectUri } = emu.integration;
+    const persisted: string[] = [];
     const saved = { ...process.env };
     try {
       delete process.env.WEBEX_ACCESS_TOKEN;
@@ -151,8 +152,13 @@ describe("OAuth sign-in", () => {
         clientSecret,
         redirectUri,
         oauthCode: emu.authorize({ personId: emu.people.user.id }),
+        onTokens: (tokens) => {
+          persisted.push(tokens.refreshToken);
+        },
       });
+      expect(persisted).toEqual([]);
       expect((await wx.people.me()).id).toBe(emu.people.user.id);
+      expect(persisted).toHaveLength(1);
     } finally {
       process.env = saved;
     }
