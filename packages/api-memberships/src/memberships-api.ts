@@ -8,7 +8,7 @@ import {
   requireString,
   type Session,
 } from "@wx/core";
-import type { Membership } from "@wx/models";
+import type { Membership, PersonRef } from "@wx/models";
 
 export interface MembershipListFilters {
   roomId?: string;
@@ -29,8 +29,7 @@ interface MembershipCreateCommon {
 }
 
 /** Who to add: exactly one of `personId` and `personEmail`. */
-export type MembershipCreateFields = MembershipCreateCommon &
-  ({ personId: string; personEmail?: never } | { personEmail: string; personId?: never });
+export type MembershipCreateFields = MembershipCreateCommon & PersonRef;
 
 interface MembershipUpdateCommon {
   isModerator?: boolean;

@@ -1,6 +1,6 @@
 import type { AdaptiveCardJson } from "@wx/cards";
 import type { FileSource, UploadFile } from "@wx/core";
-import type { Attachment } from "@wx/models";
+import type { Attachment, PersonRef } from "@wx/models";
 
 /**
  * A file for a message: an http(s) URL (sent in the JSON body), or a local path, `Buffer`/`Uint8Array`,
@@ -78,5 +78,4 @@ interface MessageDirectCommon {
 }
 
 /** The other person of the 1:1 room: exactly one of `personId` and `personEmail`. */
-export type MessageDirectFilters = MessageDirectCommon &
-  ({ personId: string; personEmail?: never } | { personEmail: string; personId?: never });
+export type MessageDirectFilters = MessageDirectCommon & PersonRef;

@@ -8,7 +8,7 @@ import {
   type Session,
   ValidationError,
 } from "@wx/core";
-import type { TeamMembership } from "@wx/models";
+import type { PersonRef, TeamMembership } from "@wx/models";
 
 export interface TeamMembershipListFilters {
   /** Required: the team whose memberships are listed. */
@@ -26,8 +26,7 @@ interface TeamMembershipCreateCommon {
 }
 
 /** Who to add: exactly one of `personId` and `personEmail`. */
-export type TeamMembershipCreateFields = TeamMembershipCreateCommon &
-  ({ personId: string; personEmail?: never } | { personEmail: string; personId?: never });
+export type TeamMembershipCreateFields = TeamMembershipCreateCommon & PersonRef;
 
 export interface TeamMembershipUpdateFields {
   isModerator: boolean;

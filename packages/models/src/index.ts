@@ -24,6 +24,7 @@ export type { Membership } from "./membership.js";
 export type { Message } from "./message.js";
 export type { Organization } from "./organization.js";
 export type { Address, Person, PhoneNumber, SipAddress } from "./person.js";
+export type { PersonRef } from "./person-ref.js";
 export type { Role } from "./role.js";
 export type { Room } from "./room.js";
 export type { RoomMeetingInfo } from "./room-meeting-info.js";
