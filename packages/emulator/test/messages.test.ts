@@ -82,6 +82,7 @@ describe("messages", () => {
   it("filters by before, beforeMessage and mentionedPeople", async () => {
     const room = await groupRoom(t.emu.people.admin.id);
     const a = (await t.user.post("messages", { roomId: room.id, text: "a" })).body;
+    await new Promise((resolve) => setTimeout(resolve, 5)); // `before` is strict: keep a and b in different milliseconds
     const b = (
       await t.user.post("messages", { roomId: room.id, markdown: `<@personId:${t.emu.people.admin.id}|Ada> b` })
     ).body;
