@@ -33,6 +33,12 @@ function expectNoSecrets(error: unknown) {
   }
 }
 
+/** Exchanges a code against `server` and returns what it throws. */
+const failedExchange = (target: TestServer) =>
+  exchangeCode({ baseUrl: target.baseUrl, clientId: "C", clientSecret: SECRET, code: CODE, redirectUri: "r" }).catch(
+    (e) => e,
+  );
+
 describe("exchangeCode", () => {
   it("posts the code grant as a form, without an Authorization header", async () => {
     server = await tokenServer();
@@ -122,13 +128,7 @@ describe("exchangeCode", () => {
     server = await startTestServer((req, res) =>
       json(res, 400, { message: `bad request: ${req.body.toString()}`, trackingId: "ROUTER_X" }),
     );
-    const error = await exchangeCode({
-      baseUrl: server.baseUrl,
-      clientId: "C",
-      clientSecret: SECRET,
-      code: CODE,
-      redirectUri: "r",
-    }).catch((e) => e);
+    const error = await failedExchange(server);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.trackingId).toBe("ROUTER_X");
@@ -138,13 +138,7 @@ describe("exchangeCode", () => {
 
   it("rejects a 200 without the token fields, without quoting the body", async () => {
     server = await startTestServer((_req, res) => json(res, 200, { access_token: "leaky-token", expires_in: 5 }));
-    const error = await exchangeCode({
-      baseUrl: server.baseUrl,
-      clientId: "C",
-      clientSecret: SECRET,
-      code: CODE,
-      redirectUri: "r",
-    }).catch((e) => e);
+    const error = await failedExchange(server);
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.message).toContain("refresh_token, refresh_token_expires_in");
     expect(JSON.stringify(error)).not.toContain("leaky-token");
@@ -155,13 +149,7 @@ describe("exchangeCode", () => {
         .writeHead(200, { "content-type": "application/json" })
         .end('{"access_token":"live-access-token","refresh_token":"live-refresh-token"'),
     );
-    const error = await exchangeCode({
-      baseUrl: server.baseUrl,
-      clientId: "C",
-      clientSecret: SECRET,
-      code: CODE,
-      redirectUri: "r",
-    }).catch((e) => e);
+    const error = await failedExchange(server);
     expect(error).toBeInstanceOf(MalformedResponseError);
     const text = `${JSON.stringify(error)} ${inspect(error, { depth: 10 })} ${String(error.cause)}`;
     expect(text).not.toContain("live-access-token");
