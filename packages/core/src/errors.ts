@@ -55,19 +55,23 @@ export class ValidationError extends WebexError {
   }
 }
 
-/** The request got no answer within `timeoutMs`. */
+/** The request made no progress for `timeoutMs`, or the whole call passed its `deadlineMs` (`deadline: true`). */
 export class TimeoutError extends WebexError {
   readonly request: RequestDetails;
   readonly timeoutMs: number;
+  /** True when the call's whole-call deadline passed, rather than a wait for progress. */
+  readonly deadline: boolean;
 
-  constructor(request: RequestDetails, timeoutMs: number, options?: { cause?: unknown }) {
-    super(`${request.method} ${request.url} timed out after ${timeoutMs} ms`, options);
+  constructor(request: RequestDetails, timeoutMs: number, options?: { cause?: unknown; deadline?: boolean }) {
+    const what = options?.deadline ? `passed its deadline of ${timeoutMs} ms` : `timed out after ${timeoutMs} ms`;
+    super(`${request.method} ${request.url} ${what}`, options);
     this.request = request;
     this.timeoutMs = timeoutMs;
+    this.deadline = options?.deadline ?? false;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), request: this.request, timeoutMs: this.timeoutMs };
+    return { ...super.toJSON(), request: this.request, timeoutMs: this.timeoutMs, deadline: this.deadline };
   }
 }
 

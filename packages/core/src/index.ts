@@ -1,5 +1,6 @@
 export { backoffDelay } from "./backoff.js";
 export { fixedBody, formBody, jsonBody, type RequestBody } from "./body.js";
+export { DEFAULT_MAX_SOCKETS } from "./dispatcher.js";
 export {
   AccessTokenError,
   ApiError,
@@ -12,20 +13,37 @@ export {
   ValidationError,
   WebexError,
 } from "./errors.js";
+export { checkHeader } from "./headers.js";
 export { nextLink, repairNextLink } from "./link.js";
 export { guessContentType } from "./mime.js";
 export { type FileSource, multipartBody, type UploadFile } from "./multipart.js";
 export type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
-export { type Page, type PageLoader, Paginated } from "./paginated.js";
+export { type Page, type PageLoader, Paginated, type Walk } from "./paginated.js";
 export { commaList, isoTime, requireIsoTime } from "./query-values.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
 export { compact, Resource } from "./resource.js";
-export { parseRetryAfter } from "./retry-after.js";
-export { ConnectionError, DEFAULT_BASE_URL, type RawResponse, type RequestOptions, Session } from "./session.js";
+export { MAXIMUM_RETRY_AFTER_SECONDS, parseRetryAfter } from "./retry-after.js";
+export {
+  ConnectionError,
+  DEFAULT_BASE_URL,
+  type PaginateOptions,
+  type RawResponse,
+  type RequestOptions,
+  Session,
+} from "./session.js";
 export { type Sleep, sleep } from "./sleep.js";
 export { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
 export { resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider, type TokenSource } from "./token.js";
-export { appendQuery, normalizeBaseUrl, path, type Query, type QueryValue, resolveUrl } from "./url.js";
+export {
+  appendQuery,
+  normalizeBaseUrl,
+  path,
+  pathSegment,
+  type Query,
+  type QueryValue,
+  resolveUrl,
+} from "./url.js";
 export { CORE_VERSION } from "./user-agent.js";
 export {
   describe,

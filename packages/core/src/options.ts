@@ -34,13 +34,23 @@ export interface SessionOptions {
   waitOnRateLimit?: boolean;
   /** Retries of 5xx answers and connection failures, where repeating cannot duplicate work. Default 3. */
   maxRetries?: number;
-  /** An HTTP(S) proxy URL. */
+  /** How many 429 waits one call may make before its RateLimitError is thrown. Default 10. */
+  maxRateLimitRetries?: number;
+  /** The most one call may wait on 429s in total, in ms; a wait that would pass it throws at once. Default 20 minutes. */
+  maxRateLimitWaitMs?: number;
+  /** A limit on each whole call (every attempt, wait and body byte), in ms; past it a TimeoutError. Default none. */
+  deadlineMs?: number;
+  /** Sockets per origin in the session's own dispatcher (1..256). Default 32. */
+  maxSockets?: number;
+  /** The largest response body read into memory; a larger one fails with MalformedResponseError. Default 100 MB. */
+  maxResponseBytes?: number;
+  /** An HTTP(S) proxy URL. Default: HTTPS_PROXY / HTTP_PROXY from the environment, honouring NO_PROXY. */
   proxy?: string | URL;
   /** Skip TLS certificate checks (never in production). */
   disableSslVerify?: boolean;
   /** Usage metadata sent in the User-Agent. Defaults to env BE_GEO_ID. */
   beGeoId?: string;
-  /** Usage metadata sent in the User-Agent. Defaults to env WEBEX_SDK_CALLER. */
+  /** Usage metadata sent in the User-Agent. Defaults to env WEBEX_PYTHON_SDK_CALLER (the Python SDK's name), then WEBEX_SDK_CALLER. */
   caller?: string;
   /** Your own undici dispatcher; the session then neither configures nor closes it. */
   dispatcher?: Dispatcher;
@@ -60,5 +70,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "PATCH";
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** A limit on the whole call, retries and waits included; overrides the session's. */
+  deadlineMs?: number;
   headers?: Readonly<Record<string, string>>;
 }

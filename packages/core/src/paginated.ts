@@ -4,8 +4,15 @@ export interface Page<T> {
   readonly nextUrl: string | undefined;
 }
 
+/** What one iteration tells the loader: the pages it already fetched, and a page size wanted (by `first(n)`). */
+export interface Walk {
+  /** URLs of the pages this iteration has fetched; the loader adds each one it fetches. */
+  readonly fetched: Set<string>;
+  readonly pageSize?: number;
+}
+
 /** Loads the first page (`undefined`) or the page at a next URL. */
-export type PageLoader<T> = (nextUrl: string | undefined) => Promise<Page<T>>;
+export type PageLoader<T> = (nextUrl: string | undefined, walk: Walk) => Promise<Page<T>>;
 
 /**
  * A lazy, re-iterable list. Nothing is requested until it is iterated; each iteration starts again
@@ -19,34 +26,58 @@ export class Paginated<T> implements AsyncIterable<T> {
   }
 
   /** The pages one by one, following next links (empty pages included). */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    let page = await this.#load(undefined);
+  pages(): AsyncGenerator<Page<T>, void, undefined> {
+    return this.#pages({ fetched: new Set() });
+  }
+
+  async *#pages(walk: Walk): AsyncGenerator<Page<T>, void, undefined> {
+    let page = await this.#load(undefined, walk);
     yield page;
     while (page.nextUrl !== undefined) {
-      page = await this.#load(page.nextUrl);
+      page = await this.#load(page.nextUrl, walk);
       yield page;
     }
   }
 
-  // A hand-written iterator: an async generator's per-item queueing costs ~30% on large lists.
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
-    const pages = this.pages();
+    return this.#items({ fetched: new Set() });
+  }
+
+  // A hand-written iterator: an async generator's per-item queueing costs ~30% on large lists.
+  // A next() made while another is in flight waits for it, so concurrent callers each get their own item.
+  #items(walk: Walk): AsyncIterator<T, undefined> {
+    const pages = this.#pages(walk);
     let items: T[] = [];
     let index = 0;
+    let pending: Promise<unknown> | undefined;
+    const step = async (): Promise<IteratorResult<T, undefined>> => {
+      while (index >= items.length) {
+        const page = await pages.next();
+        if (page.done) return { done: true, value: undefined };
+        items = page.value.items;
+        index = 0;
+      }
+      return { done: false, value: items[index++] as T };
+    };
+    const finish = async (): Promise<IteratorResult<T, undefined>> => {
+      await pages.return();
+      return { done: true, value: undefined };
+    };
+    const afterPending = <R>(task: () => Promise<R>): Promise<R> => {
+      const result = pending ? pending.then(task, task) : task();
+      const settled = result.then(ignore, ignore);
+      pending = settled;
+      void settled.then(() => {
+        if (pending === settled) pending = undefined;
+      });
+      return result;
+    };
     return {
-      next: async () => {
-        while (index >= items.length) {
-          const page = await pages.next();
-          if (page.done) return { done: true, value: undefined };
-          items = page.value.items;
-          index = 0;
-        }
-        return { done: false, value: items[index++] as T };
-      },
-      return: async () => {
-        await pages.return();
-        return { done: true, value: undefined };
-      },
+      next: () =>
+        pending === undefined && index < items.length
+          ? Promise.resolve({ done: false, value: items[index++] as T })
+          : afterPending(step),
+      return: () => afterPending(finish),
     };
   }
 
@@ -57,23 +88,31 @@ export class Paginated<T> implements AsyncIterable<T> {
     return all;
   }
 
-  /** The first `n` items; no page after the one that completes them is requested. */
+  /** The first `n` items, asking for pages of at most `n`; no page after the one that completes them is requested. */
   async first(n: number): Promise<T[]> {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`first(n) needs a whole number >= 0, got ${n}`);
     const items: T[] = [];
     if (n === 0) return items;
-    for await (const item of this) {
-      items.push(item);
-      if (items.length >= n) break;
+    const iterator = this.#items({ fetched: new Set(), pageSize: n });
+    try {
+      while (items.length < n) {
+        const result = await iterator.next();
+        if (result.done) break;
+        items.push(result.value);
+      }
+    } finally {
+      await iterator.return?.();
     }
     return items;
   }
 
   /** A list whose items pass through `fn`. */
   map<U>(fn: (item: T) => U): Paginated<U> {
-    return new Paginated(async (next) => {
-      const page = await this.#load(next);
+    return new Paginated(async (next, walk) => {
+      const page = await this.#load(next, walk);
       return { items: page.items.map(fn), nextUrl: page.nextUrl };
     });
   }
 }
+
+function ignore(): void {}

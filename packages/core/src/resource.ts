@@ -2,7 +2,7 @@ import type { CallOptions } from "./options.js";
 import type { Paginated } from "./paginated.js";
 import type { Session } from "./session.js";
 import type { Query } from "./url.js";
-import { requireString } from "./validate.js";
+import { pathSegment } from "./url.js";
 
 type Json = Record<string, unknown>;
 
@@ -17,10 +17,15 @@ export class Resource<T> {
     readonly kind: string,
     /** The id's argument name in errors, e.g. `roomId`. */
     readonly idName: string,
+    /** The endpoint's largest page (`max`), from its spec; a larger `max` is refused before sending. */
+    readonly maxPageSize?: number | ((query: Query) => number),
   ) {}
 
   list(query: Query = {}, options?: CallOptions): Paginated<T> {
-    return this.session.paginate<Json>(this.basePath, query, options).map((json) => this.wrap(json));
+    const maxPageSize = typeof this.maxPageSize === "function" ? this.maxPageSize(query) : this.maxPageSize;
+    return this.session
+      .paginate<Json>(this.basePath, query, { ...options, maxPageSize })
+      .map((json) => this.wrap(json));
   }
 
   async get(id: string, options?: CallOptions, query?: Query): Promise<T> {
@@ -43,9 +48,9 @@ export class Resource<T> {
     await this.session.request({ ...options, method: "DELETE", path: this.itemPath(id) });
   }
 
-  /** `basePath/<encoded id>`, after checking the id is a non-empty string. */
+  /** `basePath/<encoded id>`, after checking the id is a non-empty string and not `.` or `..`. */
   itemPath(id: string, suffix = ""): string {
-    return `${this.basePath}/${encodeURIComponent(requireString(this.idName, id))}${suffix}`;
+    return `${this.basePath}/${pathSegment(this.idName, id)}${suffix}`;
   }
 
   wrap<R = T>(json: unknown, kind: string = this.kind): R {

@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
-import { Agent, type Dispatcher, ProxyAgent } from "undici";
+import type { Dispatcher } from "undici";
 import { backoffDelay } from "./backoff.js";
 import { formBody, jsonBody, type RequestBody } from "./body.js";
+import { anySignal, type Deadline, startDeadline } from "./deadline.js";
+import { createDispatcher } from "./dispatcher.js";
 import {
   ApiError,
   MalformedResponseError,
@@ -13,9 +15,11 @@ import {
   ValidationError,
   WebexError,
 } from "./errors.js";
+import { checkHeader } from "./headers.js";
 import { nextLink, repairNextLink } from "./link.js";
 import type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
-import { Paginated } from "./paginated.js";
+import { Paginated, type Walk } from "./paginated.js";
+import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { type Sleep, sleep } from "./sleep.js";
@@ -39,6 +43,17 @@ export interface RequestOptions extends CallOptions {
   expectedStatus?: number | readonly number[];
   /** Send no Authorization header from the session (e.g. the OAuth token endpoint). Default true. */
   auth?: boolean;
+  /**
+   * Values redacted, like the access token, from every error, warning, hook event and log line of this call
+   * (e.g. an OAuth client secret in a form body a server might echo).
+   */
+  secrets?: readonly (string | undefined)[];
+}
+
+/** Options of `paginate`: the call options, and the endpoint's largest page. */
+export interface PaginateOptions extends CallOptions {
+  /** The endpoint's largest `max`; a larger one is a ValidationError before anything is sent. */
+  maxPageSize?: number;
 }
 
 /** The status, headers and parsed body of a successful exchange. */
@@ -55,6 +70,16 @@ interface Attempt {
   text: string;
 }
 
+/** What one call carries through its attempts: what to redact, and when it must end. */
+interface Call {
+  readonly secrets: (string | undefined)[];
+  readonly deadline: Deadline | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  rateLimitWaits: number;
+  rateLimitWaitedMs: number;
+}
+
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -65,6 +90,10 @@ export class Session {
   readonly timeoutMs: number;
   readonly waitOnRateLimit: boolean;
   readonly maxRetries: number;
+  readonly maxRateLimitRetries: number;
+  readonly maxRateLimitWaitMs: number;
+  readonly deadlineMs: number | undefined;
+  readonly maxResponseBytes: number;
   readonly objectFactory: ObjectFactory;
   readonly #token: TokenSource;
   readonly #dispatcher: Dispatcher;
@@ -84,13 +113,18 @@ export class Session {
     this.#origin = new URL(this.baseUrl).origin;
     this.timeoutMs = positiveNumber("timeoutMs", options.timeoutMs ?? 60_000);
     this.maxRetries = wholeNumber("maxRetries", options.maxRetries ?? 3);
+    this.maxRateLimitRetries = wholeNumber("maxRateLimitRetries", options.maxRateLimitRetries ?? 10);
+    this.maxRateLimitWaitMs = positiveNumber("maxRateLimitWaitMs", options.maxRateLimitWaitMs ?? 20 * 60_000);
+    this.deadlineMs = options.deadlineMs === undefined ? undefined : positiveNumber("deadlineMs", options.deadlineMs);
+    this.maxResponseBytes = wholeNumber("maxResponseBytes", options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.waitOnRateLimit = options.waitOnRateLimit ?? true;
     this.objectFactory = options.objectFactory ?? ((_kind, json) => json);
     this.#token = resolveAccessToken(options.accessToken);
     this.#userAgent = buildUserAgent({
       beGeoId: options.beGeoId ?? process.env.BE_GEO_ID,
-      caller: options.caller ?? process.env.WEBEX_SDK_CALLER,
+      caller: options.caller ?? process.env.WEBEX_PYTHON_SDK_CALLER ?? process.env.WEBEX_SDK_CALLER,
     });
+    checkHeader("user-agent", this.#userAgent, options.caller ? "caller" : "beGeoId");
     this.#logger = options.logger;
     this.#sleep = options.sleep ?? sleep;
     this.#onRateLimit = options.onRateLimit;
@@ -110,33 +144,49 @@ export class Session {
     const url = this.#url(options);
     const expected = options.expectedStatus ?? (method === "DELETE" ? 204 : 200);
     const body = toBody(options);
-    const { status, headers, text } = await this.#send(method, url, body, options, expected);
-    return { status, headers: flattenHeaders(headers), body: this.#parse<T>(method, url, status, headers, text), url };
+    const call = this.#call(options);
+    const { status, headers, text } = await this.#send(method, url, body, options, expected, call);
+    return {
+      status,
+      headers: flattenHeaders(headers),
+      body: this.#parse<T>(method, url, status, headers, text, call),
+      url,
+    };
   }
 
   /** A lazy list over a paged endpoint; see `Paginated`. */
-  paginate<T = Record<string, unknown>>(path: string, query?: Query, options: CallOptions = {}): Paginated<T> {
+  paginate<T = Record<string, unknown>>(path: string, query?: Query, options: PaginateOptions = {}): Paginated<T> {
+    const { maxPageSize, ...callOptions } = options;
     const first = this.#url({ path, query });
+    const max = pageSize(first.searchParams.get("max"), maxPageSize);
     const original = new URLSearchParams(first.searchParams);
-    return new Paginated<T>(async (nextUrl) => {
-      const url = nextUrl === undefined ? first : new URL(nextUrl);
-      const { status, headers, text } = await this.#send("GET", url, undefined, options, 200);
-      const page = this.#parse<{ items?: unknown }>("GET", url, status, headers, text);
-      if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
-        throw new MalformedResponseError(
-          "'items' key not found in the list response",
-          this.#requestDetails("GET", url, {}),
-          this.#responseDetails(status, headers, text),
+    return new Paginated<T>(async (nextUrl, walk) => {
+      const url = nextUrl === undefined ? firstPageUrl(first, walk, max ?? maxPageSize) : new URL(nextUrl);
+      walk.fetched.add(url.href);
+      const call = this.#call(callOptions);
+      const { status, headers, text } = await this.#send("GET", url, undefined, callOptions, 200, call);
+      const page = this.#parse<{ items?: unknown }>("GET", url, status, headers, text, call);
+      const malformed = (reason: string) =>
+        new MalformedResponseError(
+          reason,
+          this.#requestDetails("GET", url, {}, call),
+          this.#responseDetails(status, headers, text, call),
         );
+      if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
+        throw malformed("'items' key not found in the list response");
       }
       const link = nextLink(headers.link);
-      const next = link === undefined ? undefined : repairNextLink(link, url, original);
+      let next: URL | undefined;
+      try {
+        next = link === undefined ? undefined : repairNextLink(link, url, original);
+      } catch {
+        throw malformed(`the next link ${JSON.stringify(redactText(link ?? "", call.secrets))} is not a URL`);
+      }
       if (next && next.origin !== this.#origin) {
-        throw new MalformedResponseError(
-          `next link points to another origin (${next.origin}); not sending the token there`,
-          this.#requestDetails("GET", url, {}),
-          this.#responseDetails(status, headers, text),
-        );
+        throw malformed(`next link points to another origin (${next.origin}); not sending the token there`);
+      }
+      if (next && walk.fetched.has(next.href)) {
+        throw malformed("the next link names a page already fetched; stopping instead of looping");
       }
       return { items: page.items as T[], nextUrl: next?.href };
     });
@@ -154,6 +204,19 @@ export class Session {
     await this.close();
   }
 
+  #call(options: RequestOptions | CallOptions): Call {
+    const deadlineMs = options.deadlineMs ?? this.deadlineMs;
+    const deadline = startDeadline(deadlineMs === undefined ? undefined : positiveNumber("deadlineMs", deadlineMs));
+    return {
+      secrets: [...((options as RequestOptions).secrets ?? [])],
+      deadline,
+      signal: anySignal(options.signal, deadline?.signal),
+      timeoutMs: options.timeoutMs ?? this.timeoutMs,
+      rateLimitWaits: 0,
+      rateLimitWaitedMs: 0,
+    };
+  }
+
   #url(options: Pick<RequestOptions, "path" | "url" | "query">): URL {
     if (options.url === undefined && options.path === undefined) {
       throw new ValidationError("request needs a path or a url", { argument: "path" });
@@ -169,57 +232,62 @@ export class Session {
     body: RequestBody | undefined,
     options: RequestOptions | CallOptions,
     expected: number | readonly number[],
+    call: Call,
   ): Promise<Attempt> {
     const useAuth = (options as RequestOptions).auth !== false;
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const headersGiven = options.headers;
     let failures = 0;
     let replayedAfter401 = false;
     for (;;) {
       if (this.#closed) throw new WebexError("This session is closed");
       const token = useAuth ? await currentToken(this.#token) : undefined;
-      const headers = this.#headers(token, body, options.headers);
+      if (token && !call.secrets.includes(token)) call.secrets.push(token);
+      const headers = this.#headers(token, body, headersGiven);
       const started = performance.now();
       let attempt: Attempt;
       try {
-        attempt = await this.#exchange(method, url, headers, body, timeoutMs, options.signal);
+        attempt = await this.#exchange(method, url, headers, body, call);
       } catch (error) {
-        const details = this.#requestDetails(method, url, headers);
+        const details = this.#requestDetails(method, url, headers, call);
+        if (call.deadline?.signal.aborted) throw new TimeoutError(details, call.deadline.ms, { deadline: true });
         if (options.signal?.aborted) throw options.signal.reason;
-        if (isTimeout(error)) throw new TimeoutError(details, timeoutMs, { cause: error });
+        if (error instanceof MalformedResponseError) throw error;
+        if (isTimeout(error)) throw new TimeoutError(details, call.timeoutMs, { cause: error });
         const code = errorCode(error);
+        const failure = new ConnectionError(
+          `${method} ${details.url} failed: ${redactText(describeError(error), call.secrets)}`,
+          details,
+          { cause: error },
+        );
         const canRetry =
           failures < this.maxRetries && (IDEMPOTENT.has(method) || NEVER_SENT.has(code)) && body?.replayable !== false;
-        if (!canRetry) {
-          throw new ConnectionError(`${method} ${details.url} failed: ${describeError(error)}`, details, {
-            cause: error,
-          });
-        }
-        await this.#retryWait(method, url, failures++, `connection failure (${code || "unknown"})`, undefined, options);
+        if (!canRetry) throw failure;
+        await this.#retryWait(
+          method,
+          url,
+          failures++,
+          `connection failure (${code || "unknown"})`,
+          undefined,
+          call,
+          failure,
+        );
         continue;
       }
       this.#logger?.debug?.("webex request", {
         method,
-        url: url.href,
+        url: redactText(url.href, call.secrets),
         status: attempt.status,
         ms: Math.round(performance.now() - started),
       });
       if (isExpected(attempt.status, expected)) return attempt;
 
-      const request = this.#requestDetails(method, url, headers);
-      const response = this.#responseDetails(attempt.status, attempt.headers, attempt.text, token);
+      const request = this.#requestDetails(method, url, headers, call);
+      const response = this.#responseDetails(attempt.status, attempt.headers, attempt.text, call);
       if (attempt.status === 429) {
-        const retryAfter = parseRetryAfter(header(attempt.headers, "retry-after"));
-        if (!this.waitOnRateLimit || body?.replayable === false)
-          throw new RateLimitError(request, response, retryAfter);
-        const warning = new RateLimitWarning(request, response, retryAfter);
-        this.#logger?.warn?.(`rate limited; waiting ${retryAfter}s before retrying`, {
-          method,
-          url: request.url,
-          retryAfter,
-          trackingId: warning.trackingId,
-        });
-        this.#onRateLimit?.(warning);
-        await this.#sleep(retryAfter * 1000, this.#waitSignal(options.signal));
+        const retryAfter = parseRetryAfter(attempt.headers["retry-after"]);
+        const error = new RateLimitError(request, response, retryAfter);
+        if (!this.waitOnRateLimit || body?.replayable === false) throw error;
+        await this.#rateLimitWait(request, response, retryAfter, call, error);
         continue;
       }
       if (attempt.status === 401 && token && !replayedAfter401 && typeof this.#token === "function") {
@@ -230,6 +298,7 @@ export class Session {
           continue;
         }
       }
+      const error = new ApiError(request, response);
       if (
         RETRYABLE_STATUS.has(attempt.status) &&
         IDEMPOTENT.has(method) &&
@@ -237,10 +306,10 @@ export class Session {
         body?.replayable !== false
       ) {
         const hinted = header(attempt.headers, "retry-after");
-        await this.#retryWait(method, url, failures++, `status ${attempt.status}`, hinted, options);
+        await this.#retryWait(method, url, failures++, `status ${attempt.status}`, hinted, call, error);
         continue;
       }
-      throw new ApiError(request, response);
+      throw error;
     }
   }
 
@@ -249,8 +318,7 @@ export class Session {
     url: URL,
     headers: Record<string, string>,
     body: RequestBody | undefined,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
+    call: Call,
   ): Promise<Attempt> {
     const content = body?.open();
     const response = await this.#dispatcher.request({
@@ -262,12 +330,52 @@ export class Session {
         content === undefined || typeof content === "string" || content instanceof Uint8Array
           ? content
           : Readable.from(content, { objectMode: false }),
-      signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      signal: call.signal,
+      headersTimeout: call.timeoutMs,
+      bodyTimeout: call.timeoutMs,
     });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, text };
+    try {
+      const text = await readBodyText(response.body, response.headers["content-length"], this.maxResponseBytes);
+      return { status: response.statusCode, headers: response.headers, text };
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        throw new MalformedResponseError(error.message, this.#requestDetails(method, url, headers, call), {
+          status: response.statusCode,
+          headers: redactHeaders(response.headers, call.secrets),
+          body: "",
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Waits out a 429, unless the call's count or total of such waits, or its deadline, would be passed. */
+  async #rateLimitWait(
+    request: RequestDetails,
+    response: ResponseDetails,
+    retryAfter: number,
+    call: Call,
+    error: RateLimitError,
+  ): Promise<void> {
+    const waitMs = retryAfter * 1000;
+    if (
+      call.rateLimitWaits >= this.maxRateLimitRetries ||
+      call.rateLimitWaitedMs + waitMs > this.maxRateLimitWaitMs ||
+      (call.deadline && waitMs > call.deadline.remainingMs())
+    ) {
+      throw error;
+    }
+    call.rateLimitWaits++;
+    call.rateLimitWaitedMs += waitMs;
+    const warning = new RateLimitWarning(request, response, retryAfter);
+    this.#logger?.warn?.(`rate limited; waiting ${retryAfter}s before retrying`, {
+      method: request.method,
+      url: request.url,
+      retryAfter,
+      trackingId: warning.trackingId,
+    });
+    this.#onRateLimit?.(warning);
+    await this.#wait(waitMs, call, request);
   }
 
   async #retryWait(
@@ -276,14 +384,26 @@ export class Session {
     failures: number,
     reason: string,
     retryAfterHeader: string | undefined,
-    options: CallOptions,
+    call: Call,
+    error: WebexError,
   ): Promise<void> {
     const backoff = backoffDelay(failures);
     const delayMs = retryAfterHeader ? Math.max(backoff, parseRetryAfter(retryAfterHeader) * 1000) : backoff;
-    const event = { method, url: url.href, attempt: failures + 1, delayMs, reason };
+    if (call.deadline && delayMs > call.deadline.remainingMs()) throw error;
+    const event = { method, url: redactText(url.href, call.secrets), attempt: failures + 1, delayMs, reason };
     this.#logger?.warn?.(`retrying after ${reason}`, { ...event });
     this.#onRetry?.(event);
-    await this.#sleep(delayMs, this.#waitSignal(options.signal));
+    await this.#wait(delayMs, call, { method, url: event.url, headers: {} });
+  }
+
+  /** Sleeps, ending early when the caller aborts, the deadline passes or the session closes. */
+  async #wait(ms: number, call: Call, request: RequestDetails): Promise<void> {
+    try {
+      await this.#sleep(ms, this.#waitSignal(call.signal));
+    } catch (error) {
+      if (call.deadline?.signal.aborted) throw new TimeoutError(request, call.deadline.ms, { deadline: true });
+      throw error;
+    }
   }
 
   /** Ends a wait when the caller aborts or the session closes. */
@@ -303,6 +423,8 @@ export class Session {
       if (body.contentLength !== undefined) headers["content-length"] = String(body.contentLength);
     }
     if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(headers))
+      checkHeader(name, value, name === "authorization" ? "accessToken" : "headers");
     return headers;
   }
 
@@ -312,36 +434,33 @@ export class Session {
     status: number,
     headers: Record<string, string | string[] | undefined>,
     text: string,
+    call: Call,
   ): T {
     if (status === 204 || method === "HEAD" || (method === "DELETE" && !text)) return undefined as T;
     try {
       if (!text) throw new SyntaxError("empty body");
       return JSON.parse(text) as T;
-    } catch (error) {
+    } catch {
+      // No `cause`: JSON.parse's message quotes the body, which may echo a secret.
       throw new MalformedResponseError(
         `expected a JSON body, got ${text ? "invalid JSON" : "an empty body"}`,
-        this.#requestDetails(method, url, {}),
-        this.#responseDetails(status, headers, text),
-        { cause: error },
+        this.#requestDetails(method, url, {}, call),
+        this.#responseDetails(status, headers, text, call),
       );
     }
   }
 
-  #requestDetails(method: string, url: URL, headers: Record<string, string>): RequestDetails {
-    return { method, url: url.href, headers: redactHeaders(headers) };
+  #requestDetails(method: string, url: URL, headers: Record<string, string>, call: Call): RequestDetails {
+    return { method, url: redactText(url.href, call.secrets), headers: redactHeaders(headers, call.secrets) };
   }
 
   #responseDetails(
     status: number,
     headers: Record<string, string | string[] | undefined>,
     text: string,
-    token?: string,
+    call: Call,
   ): ResponseDetails {
-    return {
-      status,
-      headers: redactHeaders(headers),
-      body: token ? redactText(text, [token]) : text,
-    };
+    return { status, headers: redactHeaders(headers, call.secrets), body: redactText(text, call.secrets) };
   }
 }
 
@@ -357,12 +476,6 @@ export class ConnectionError extends WebexError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), request: this.request };
   }
-}
-
-function createDispatcher(options: SessionOptions): Dispatcher {
-  const tls = { rejectUnauthorized: !options.disableSslVerify };
-  if (options.proxy) return new ProxyAgent({ uri: String(options.proxy), requestTls: tls, proxyTls: tls });
-  return new Agent({ keepAliveTimeout: 30_000, connect: tls });
 }
 
 function toBody(options: RequestOptions): RequestBody | undefined {
@@ -416,4 +529,27 @@ function wholeNumber(name: string, value: number): number {
     throw new ValidationError(`${name} must be a whole number >= 0, got ${value}`, { argument: name });
   }
   return value;
+}
+
+/** The `max` given to a list, checked: a whole number from 1 to the endpoint's largest page. */
+function pageSize(max: string | null, maxPageSize: number | undefined): number | undefined {
+  if (max === null) return undefined;
+  const value = Number(max);
+  if (!/^\d+$/.test(max) || value < 1 || (maxPageSize !== undefined && value > maxPageSize)) {
+    const range = maxPageSize === undefined ? "a whole number >= 1" : `a whole number from 1 to ${maxPageSize}`;
+    throw new ValidationError(`max must be ${range} (it is the page size, never a cap), got ${max}`, {
+      argument: "max",
+    });
+  }
+  return value;
+}
+
+/** The first page's URL; `first(n)` asks for a page of min(n, max). */
+function firstPageUrl(first: URL, walk: Walk, max: number | undefined): URL {
+  if (walk.pageSize === undefined) return first;
+  const size = Math.min(walk.pageSize, max ?? walk.pageSize);
+  if (String(size) === first.searchParams.get("max")) return first;
+  const url = new URL(first);
+  url.searchParams.set("max", String(size));
+  return url;
 }

@@ -23,18 +23,42 @@ function invalidBaseUrl(baseUrl: string): ValidationError {
   );
 }
 
-/** Builds `rooms/<id>/meetingInfo` from a template, URL-encoding each value. */
+/** Builds `rooms/<id>/meetingInfo` from a template, URL-encoding each value (see `pathSegment`). */
 export function path(strings: TemplateStringsArray, ...ids: string[]): string {
-  return strings.reduce(
-    (out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i] as string) : ""),
-    "",
-  );
+  return strings.reduce((out, part, i) => out + part + (i < ids.length ? pathSegment("id", ids[i]) : ""), "");
 }
 
-/** Joins a relative path under the base URL (a leading `/` is ignored so the `/v1/` prefix stays). */
+/** An id URL-encoded as one path segment; empty, `.` and `..` are refused (they would name another resource). */
+export function pathSegment(argument: string, id: unknown): string {
+  if (typeof id !== "string" || id.trim() === "") {
+    throw new ValidationError(`${argument} is required and must be a non-empty string`, { argument });
+  }
+  if (isDotSegment(id)) {
+    throw new ValidationError(`${argument} cannot be ${JSON.stringify(id)}: it would address another path`, {
+      argument,
+    });
+  }
+  return encodeURIComponent(id);
+}
+
+/**
+ * Joins a relative path under the base URL (a leading `/` is ignored so the `/v1/` prefix stays). Empty, `.`
+ * and `..` segments are refused, so a path can never climb out of the base URL.
+ */
 export function resolveUrl(baseUrl: string, pathOrUrl: string): URL {
   if (/^https?:\/\//i.test(pathOrUrl)) return new URL(pathOrUrl);
-  return new URL(pathOrUrl.replace(/^\/+/, ""), baseUrl);
+  const relative = pathOrUrl.replace(/^\/+/, "");
+  const segments = (relative.split(/[?#]/, 1)[0] as string).split("/");
+  if (segments.some((segment) => segment === "" || isDotSegment(segment))) {
+    throw new ValidationError(`path ${JSON.stringify(pathOrUrl)} has an empty, "." or ".." segment`, {
+      argument: "path",
+    });
+  }
+  return new URL(relative, baseUrl);
+}
+
+function isDotSegment(segment: string): boolean {
+  return /^(?:\.|%2e){1,2}$/i.test(segment);
 }
 
 export function appendQuery(url: URL, query: Query | undefined): void {
