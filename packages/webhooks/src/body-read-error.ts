@@ -5,3 +5,11 @@ export class BodyReadError extends Error {
     this.name = "BodyReadError";
   }
 }
+
+/** The request body did not arrive in full within `bodyTimeoutMs` (a stalled or trickling client). */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super("The request body did not arrive in time");
+    this.name = "BodyTimeoutError";
+  }
+}

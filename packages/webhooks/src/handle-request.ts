@@ -1,5 +1,7 @@
 import type { WebhookEvent } from "@wx/models";
-import type { ResolvedOptions, WebhookContext } from "./options.js";
+import { BodyTimeoutError } from "./body-read-error.js";
+import { deliveryKey } from "./delivery-key.js";
+import type { DeliveredWebhookEvent, ResolvedOptions, WebhookContext } from "./options.js";
 import { parseWebhookEvent } from "./parse.js";
 import { WebhookParseError } from "./parse-error.js";
 import { SIGNATURE_HEADER, verifySignature } from "./signature.js";
@@ -9,8 +11,11 @@ export interface CoreRequest {
   method: string;
   /** A request header, case-insensitive. */
   header(name: string): string | undefined;
-  /** Reads the whole body; resolves `undefined` (and stops reading) once it exceeds `maxBytes`; rejects if it is cut short. */
-  readBody(maxBytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * Reads the whole body; resolves `undefined` (and stops reading) once it exceeds `maxBytes`; rejects with
+   * `BodyReadError` if it is cut short, and stops reading and rejects with `BodyTimeoutError` when `deadline` aborts.
+   */
+  readBody(maxBytes: number, deadline: AbortSignal): Promise<Uint8Array | undefined>;
 }
 
 export interface CoreResponse {
@@ -22,12 +27,12 @@ export interface CoreResponse {
 /** The answer to send, plus the event to hand to `onEvent` once the answer is sent. */
 export interface CoreOutcome {
   response: CoreResponse;
-  delivery?: { event: WebhookEvent; context: WebhookContext };
+  delivery?: { event: DeliveredWebhookEvent; context: WebhookContext };
 }
 
 /**
- * All the rules, in order: POST only (405), body size (413), signature when a secret is configured (401),
- * a webhook event body (400); otherwise 200 and a delivery. User code is never called here.
+ * All the rules, in order: POST only (405), body size (413), body in time (408), signature when a secret is
+ * configured (401), a webhook event body (400); otherwise 200 and a delivery. User code is never called here.
  * Rejects only when the body cannot be read (the connection was cut).
  */
 export async function handleCoreRequest(request: CoreRequest, options: ResolvedOptions): Promise<CoreOutcome> {
@@ -36,7 +41,13 @@ export async function handleCoreRequest(request: CoreRequest, options: ResolvedO
   }
   const declaredLength = Number(request.header("content-length"));
   if (declaredLength > options.maxBodyBytes) return { response: reply(413, "Body too large") };
-  const rawBody = await request.readBody(options.maxBodyBytes);
+  let rawBody: Uint8Array | undefined;
+  try {
+    rawBody = await readBodyWithin(options.bodyTimeoutMs, request, options.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTimeoutError) return { response: reply(408, error.message) };
+    throw error;
+  }
   if (rawBody === undefined) return { response: reply(413, "Body too large") };
 
   if (options.secrets !== undefined) {
@@ -52,7 +63,23 @@ export async function handleCoreRequest(request: CoreRequest, options: ResolvedO
     throw error;
   }
   const context: WebhookContext = { rawBody, verified: options.secrets !== undefined, header: request.header };
-  return { response: { status: 200, headers: json, body: "{}" }, delivery: { event, context } };
+  const delivered = { ...event, deliveryId: deliveryKey(event) };
+  return { response: { status: 200, headers: json, body: "{}" }, delivery: { event: delivered, context } };
+}
+
+/** `readBody` with a deadline `timeoutMs` from now: a total, so a client trickling bytes cannot hold it open. */
+async function readBodyWithin(
+  timeoutMs: number,
+  request: CoreRequest,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  try {
+    return await request.readBody(maxBytes, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -68,7 +95,7 @@ export function deliverLater(delivery: NonNullable<CoreOutcome["delivery"]>, opt
       try {
         options.onError(error, { ...context, event });
       } catch (onErrorFailure) {
-        console.error("[@wx/webhooks] onError threw:", onErrorFailure);
+        options.log.error("[@wx/webhooks] onError threw:", onErrorFailure);
       }
     }
   }, 0);

@@ -5,10 +5,14 @@ export type {
   RoomWebhookEvent,
   WebhookEvent,
 } from "@wx/models";
+export { deliveryKey } from "./delivery-key.js";
 export { isAttachmentActionEvent, isMembershipEvent, isMessageEvent, isRoomEvent } from "./guards.js";
+export type { WebhookLogger } from "./logger.js";
 export { createWebhookHandler } from "./node.js";
 export {
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
+  type DeliveredWebhookEvent,
   type WebhookContext,
   type WebhookErrorContext,
   type WebhookHandlerOptions,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BodyReadError } from "./body-read-error.js";
+import { BodyReadError, BodyTimeoutError } from "./body-read-error.js";
 import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
 import { type ResolvedOptions, resolveOptions, type WebhookHandlerOptions } from "./options.js";
 
@@ -19,8 +19,9 @@ export function createWebhookHandler(
 async function answer(req: IncomingMessage, res: ServerResponse, options: ResolvedOptions): Promise<void> {
   try {
     const { response, delivery } = await handleCoreRequest(toCoreRequest(req), options);
-    // Node closes the connection after a `connection: close` answer, so an oversized body is not read on.
-    if (response.status === 413) res.setHeader("connection", "close");
+    // Node closes the connection after a `connection: close` answer, so the rest of an oversized or stalled
+    // body is not waited for.
+    if (response.status === 413 || response.status === 408) res.setHeader("connection", "close");
     res.writeHead(response.status, response.headers).end(response.body);
     if (delivery) deliverLater(delivery, options);
   } catch (error) {
@@ -28,7 +29,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, options: Resolv
     // A body cut short usually leaves nobody to answer; anything else is a fault of ours, said out loud.
     if (error instanceof BodyReadError) res.writeHead(400, { connection: "close" }).end();
     else {
-      console.error("[@wx/webhooks] the handler failed:", error);
+      options.log.error("[@wx/webhooks] the handler failed:", error);
       res.writeHead(500, { connection: "close" }).end();
     }
   }
@@ -41,11 +42,11 @@ function toCoreRequest(req: IncomingMessage): CoreRequest {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(", ") : value;
     },
-    readBody: (maxBytes) => readBody(req, maxBytes),
+    readBody: (maxBytes, deadline) => readBody(req, maxBytes, deadline),
   };
 }
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | undefined> {
+function readBody(req: IncomingMessage, maxBytes: number, deadline: AbortSignal): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -67,9 +68,17 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array | 
       cleanup();
       reject(new BodyReadError());
     };
+    const onDeadline = () => {
+      cleanup();
+      chunks.length = 0;
+      reject(new BodyTimeoutError());
+    };
     const cleanup = () => {
       req.off("data", onData).off("end", onEnd).off("error", onFailure).off("close", onFailure);
+      deadline.removeEventListener("abort", onDeadline);
     };
+    if (deadline.aborted) return onDeadline();
+    deadline.addEventListener("abort", onDeadline);
     req.on("data", onData).on("end", onEnd).on("error", onFailure).on("close", onFailure);
   });
 }

@@ -1,4 +1,4 @@
-import { BodyReadError } from "./body-read-error.js";
+import { BodyReadError, BodyTimeoutError } from "./body-read-error.js";
 import { type CoreRequest, deliverLater, handleCoreRequest } from "./handle-request.js";
 import { resolveOptions, type WebhookHandlerOptions } from "./options.js";
 
@@ -14,7 +14,7 @@ export async function handleWebhookRequest(request: Request, options: WebhookHan
     return new Response(response.body, { status: response.status, headers: response.headers });
   } catch (error) {
     if (!(error instanceof BodyReadError)) {
-      console.error("[@wx/webhooks] the handler failed:", error);
+      resolved.log.error("[@wx/webhooks] the handler failed:", error);
       return new Response(null, { status: 500 });
     }
     return new Response(JSON.stringify({ message: error.message }), {
@@ -28,26 +28,41 @@ function toCoreRequest(request: Request): CoreRequest {
   return {
     method: request.method,
     header: (name) => request.headers.get(name) ?? undefined,
-    readBody: (maxBytes) => readBody(request, maxBytes),
+    readBody: (maxBytes, deadline) => readBody(request, maxBytes, deadline),
   };
 }
 
-async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+async function readBody(request: Request, maxBytes: number, deadline: AbortSignal): Promise<Uint8Array | undefined> {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
+  // Cancelling ends a pending read as if the body were complete, so the deadline is checked after every read.
+  let cancelling: Promise<void> | undefined;
+  const stopReading = () => {
+    cancelling = reader.cancel(new BodyTimeoutError());
+  };
+  if (deadline.aborted) stopReading();
+  else deadline.addEventListener("abort", stopReading);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read().catch(() => {
-      throw new BodyReadError();
-    });
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => {
+        throw new BodyReadError();
+      });
+      if (cancelling) {
+        await cancelling;
+        throw new BodyTimeoutError();
+      }
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return undefined;
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    deadline.removeEventListener("abort", stopReading);
   }
   const body = new Uint8Array(size);
   let offset = 0;

@@ -1,7 +1,7 @@
 import { createEmulator, type Emulator } from "@wx/emulator";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWebhookHandler, isAttachmentActionEvent, isMessageEvent } from "../src/index.js";
+import { createWebhookHandler, deliveryKey, isAttachmentActionEvent, isMessageEvent } from "../src/index.js";
 import { eventRecorder, serve } from "./helpers.js";
 
 const secret = "emulator-webhook-secret";
@@ -95,5 +95,42 @@ describe("deliveries from the Webex emulator", () => {
       expect(event.data.type).toBe("submit");
       expect(event.data.inputs).toBeUndefined(); // read them with GET /attachment/actions/{id}
     }
+  });
+
+  it("gives a re-delivery of the same event the same deliveryId, and the next event another", async () => {
+    const room = await call("POST", "rooms", { title: "dedup test" });
+    const hook = await call("POST", "webhooks", {
+      name: "dedup",
+      targetUrl: receiver.url,
+      resource: "messages",
+      event: "created",
+      filter: `roomId=${room.id}`,
+      secret,
+    });
+    const first = recorder.next();
+    await emu.act(emu.tokens.user).postMessage({ roomId: room.id as string, text: "once" });
+    await emu.flushDeliveries();
+    const [event] = await first;
+    expect(event.id).toBe(hook.id); // the envelope id is the webhook's: the same for every delivery
+
+    // Webex retries a delivery with the same bytes; the emulator cannot, so its delivery is posted again.
+    const [delivery] = emu.deliveries.filter((d) => d.webhookId === hook.id);
+    if (!delivery) throw new Error("the emulator delivered nothing");
+    const again = recorder.next();
+    const replay = await request(receiver.url, { method: "POST", headers: delivery.headers, body: delivery.body });
+    expect(replay.statusCode).toBe(200);
+    await replay.body.dump();
+    const [redelivered] = await again;
+
+    const second = recorder.next();
+    await emu.act(emu.tokens.user).postMessage({ roomId: room.id as string, text: "twice" });
+    await emu.flushDeliveries();
+    const [other] = await second;
+
+    expect(event.deliveryId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(redelivered.deliveryId).toBe(event.deliveryId);
+    expect(other.deliveryId).not.toBe(event.deliveryId);
+    expect(other.id).toBe(event.id);
+    expect(deliveryKey(event)).toBe(event.deliveryId);
   });
 });

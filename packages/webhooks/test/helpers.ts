@@ -1,5 +1,5 @@
 import { createServer, type RequestListener } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import type { WebhookContext, WebhookEvent } from "../src/index.js";
 
 /** A `messages:created` delivery as Webex sends it. */
@@ -63,4 +63,24 @@ export async function serve(handler: RequestListener): Promise<{ url: string; cl
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Opens a raw socket to `url`, lets `talk` write to it, and resolves with everything the server sent
+ * once the server has closed the connection (the client never closes it itself).
+ */
+export function rawExchange(url: string, talk: (socket: Socket) => void): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let answer = "";
+    const socket = connect({ port: Number(port), host: "127.0.0.1", allowHalfOpen: true }, () => talk(socket));
+    socket.on("data", (data) => {
+      answer += data.toString();
+    });
+    socket.on("end", () => {
+      socket.destroy();
+      resolve(answer);
+    });
+    socket.on("error", (error) => (answer ? resolve(answer) : reject(error)));
+  });
 }

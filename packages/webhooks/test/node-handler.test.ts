@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { request } from "undici";
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { createWebhookHandler, sign, type WebhookHandlerOptions } from "../src/index.js";
-import { eventRecorder, messageCreatedBody, serve } from "./helpers.js";
+import { eventRecorder, messageCreatedBody, rawExchange, serve } from "./helpers.js";
 
 const secret = "webhook-secret-1";
 let close: (() => Promise<void>) | undefined;
@@ -73,7 +73,7 @@ describe("createWebhookHandler over HTTP", () => {
   });
 
   it("skips signature checks when no secret is configured", async () => {
-    const hook = await start({});
+    const hook = await start({ allowUnsigned: true });
     const next = hook.next();
     expect((await post(hook.url, messageCreatedBody())).status).toBe(200);
     expect((await next)[1].verified).toBe(false);
@@ -175,6 +175,36 @@ describe("createWebhookHandler over HTTP", () => {
     expect(hook.received).toHaveLength(1);
   });
 
+  it("answers 408 to a body that stalls, closes the connection, and never calls onEvent", async () => {
+    const hook = await start({ secret, bodyTimeoutMs: 50 });
+    const body = messageCreatedBody();
+    const answer = await rawExchange(hook.url, (socket) =>
+      socket.write(
+        `POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${body.length}\r\nX-Spark-Signature: ${sign(body, secret)}\r\n\r\n${body.slice(0, 20)}`,
+      ),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer.toLowerCase()).toContain("connection: close");
+    const valid = messageCreatedBody({ name: "after the stall" });
+    const next = hook.next();
+    expect((await post(hook.url, valid, { "x-spark-signature": sign(valid, secret) })).status).toBe(200);
+    expect((await next)[0].name).toBe("after the stall");
+    expect(hook.received).toHaveLength(1);
+  });
+
+  it("answers 408 to a body that keeps trickling in past bodyTimeoutMs", async () => {
+    const hook = await start({ secret, bodyTimeoutMs: 50 });
+    let trickle: NodeJS.Timeout | undefined;
+    const answer = await rawExchange(hook.url, (socket) => {
+      socket.write("POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n");
+      // One byte at a time, never idle for long, never done.
+      trickle = setInterval(() => socket.writable && socket.write("x"), 5);
+    }).finally(() => clearInterval(trickle));
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(hook.received).toHaveLength(0);
+  });
+
   it("still answers 200 when onEvent throws or rejects, and hands the error to onError", async () => {
     const errors: [unknown, string][] = [];
     let seen!: () => void;
@@ -235,6 +265,9 @@ describe("createWebhookHandler over HTTP", () => {
     expect(() => createWebhookHandler({ secret: [], onEvent })).toThrow(/at least one secret/);
     expect(() => createWebhookHandler({ secret: "", onEvent })).toThrow(TypeError);
     expect(() => createWebhookHandler({ maxBodyBytes: 0, onEvent })).toThrow(/maxBodyBytes/);
+    for (const bodyTimeoutMs of [0, -1, 1.5, Number.NaN, 2 ** 31]) {
+      expect(() => createWebhookHandler({ secret, bodyTimeoutMs, onEvent })).toThrow(/bodyTimeoutMs/);
+    }
     expect(() => createWebhookHandler({} as WebhookHandlerOptions)).toThrow(/onEvent/);
   });
 });

@@ -50,4 +50,24 @@ describe("handleWebhookRequest (Fetch API Request/Response)", () => {
     expect((await handleWebhookRequest(notJson, options)).status).toBe(400);
     expect(recorder.received).toHaveLength(0);
   });
+
+  it("answers 408 when the body stalls past bodyTimeoutMs, and stops reading it", async () => {
+    const recorder = eventRecorder();
+    let cancelled!: (reason: unknown) => void;
+    const cancel = new Promise((resolve) => {
+      cancelled = resolve;
+    });
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(messageCreatedBody().slice(0, 20))); // and never more
+      },
+      cancel: (reason) => cancelled(reason),
+    });
+    const request = new Request(url, { method: "POST", body: stalled, duplex: "half" } as RequestInit);
+    const response = await handleWebhookRequest(request, { secret, bodyTimeoutMs: 20, onEvent: recorder.onEvent });
+    expect(response.status).toBe(408);
+    expect((await response.json()).message).toMatch(/body/);
+    await cancel;
+    expect(recorder.received).toHaveLength(0);
+  });
 });
