@@ -3,6 +3,7 @@ import type { Engine } from "./engine.js";
 import { trackingId } from "./ids.js";
 import type { ControlHandler } from "./server.js";
 import type { Emulator, Fault, Json } from "./types.js";
+import { checkJsonDepth } from "./validate.js";
 
 const CONTROL_BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -96,9 +97,10 @@ function readJson(req: IncomingMessage): Promise<Json> {
       if (!text) return resolve({});
       try {
         const value: unknown = JSON.parse(text);
+        checkJsonDepth(value);
         resolve(value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
-      } catch {
-        reject(new Error("Malformed JSON."));
+      } catch (error) {
+        reject(error instanceof SyntaxError ? new Error("Malformed JSON.") : error);
       }
     });
     req.on("error", reject);

@@ -10,6 +10,7 @@ import { appendMessage, postMessage } from "./routes/messages.js";
 import { createApiServer, Router } from "./server.js";
 import type { MessageRecord } from "./store.js";
 import type { Actor, Emulator, EmulatorOptions, Person, SeedMessagesInput } from "./types.js";
+import { checkJsonDepth } from "./validate.js";
 
 /** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -37,9 +38,18 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     const caller = engine.authenticate(token);
     if (!caller) throw new Error("emu.act: unknown or expired token");
     const ctx = () => ({ engine, store: engine.store, caller, baseUrl: engine.baseUrl });
+    // In-process input is checked as a request body would be: it may even refer to itself.
     return {
-      postMessage: async (input) => rethrow(() => postMessage(ctx(), input)),
-      submitCard: async (input) => rethrow(() => submitCard(ctx(), { type: "submit", ...input })),
+      postMessage: async (input) =>
+        rethrow(() => {
+          checkJsonDepth(input, "The message");
+          return postMessage(ctx(), input);
+        }),
+      submitCard: async (input) =>
+        rethrow(() => {
+          checkJsonDepth(input, "The card submission");
+          return submitCard(ctx(), { type: "submit", ...input });
+        }),
     };
   };
 

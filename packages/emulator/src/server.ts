@@ -6,6 +6,7 @@ import { parseMultipart } from "./multipart.js";
 import type { BodyKind, Ctx, Reply, Route, Upload } from "./route.js";
 import type { PersonRecord } from "./store.js";
 import type { Fault, Json } from "./types.js";
+import { checkJsonDepth, decodeComponent } from "./validate.js";
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
@@ -49,7 +50,7 @@ export class Router {
         const part = parts[i] as string;
         if (segment.startsWith(":")) {
           if (part === "") ok = false;
-          else params[segment.slice(1)] = safeDecode(part);
+          else params[segment.slice(1)] = decodeComponent(part) ?? part;
         } else if (segment !== part) ok = false;
         if (!ok) break;
       }
@@ -59,14 +60,6 @@ export class Router {
       allowed.push(route.method);
     }
     return { params: {}, allowed };
-  }
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
   }
 }
 
@@ -199,7 +192,11 @@ async function readBody(
   const limit = multipart && kind === "json-or-multipart" ? engine.options.maxUploadBytes : engine.options.maxBodyBytes;
   const raw = await readRaw(req, limit);
   if (kind === "none") return { body: {} };
-  if (multipart && kind === "json-or-multipart") return parseMultipartBody(raw, contentType);
+  if (multipart && kind === "json-or-multipart") {
+    const parsed = parseMultipartBody(raw, contentType);
+    checkJsonDepth(parsed.body);
+    return parsed;
+  }
   if (kind === "form" && contentType.startsWith("application/x-www-form-urlencoded")) {
     return { body: Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
   }
@@ -217,6 +214,7 @@ async function readBody(
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new WebexHttpError(400, STATUS_MESSAGES[400] as string, "The request body must be a JSON object.");
   }
+  checkJsonDepth(parsed);
   return { body: parsed as Json };
 }
 

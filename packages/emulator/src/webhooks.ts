@@ -2,9 +2,11 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { Activity, Engine } from "./engine.js";
+import { badRequest } from "./errors.js";
 import { isoTime } from "./ids.js";
 import { APP_ID, type WebhookRecord } from "./store.js";
 import type { Delivery } from "./types.js";
+import { decodeComponent } from "./validate.js";
 
 const FAILURE_WINDOW_MS = 5 * 60_000;
 const DELIVERY_LOG_LIMIT = 10_000;
@@ -20,15 +22,17 @@ export const FILTER_KEYS: Record<string, string[]> = {
 /** `resource=all` is the firehose over these three. */
 const FIREHOSE_RESOURCES = new Set(["memberships", "messages", "rooms"]);
 
+/** `key=value&…` pairs; malformed percent-encoding is a 400, so every stored filter parses. */
 export function parseFilter(filter: string): Array<[string, string]> {
   return filter
     .split("&")
     .filter(Boolean)
     .map((pair) => {
       const at = pair.indexOf("=");
-      const key = at < 0 ? pair : pair.slice(0, at);
-      const value = at < 0 ? "" : pair.slice(at + 1);
-      return [decodeURIComponent(key), decodeURIComponent(value)];
+      const key = decodeComponent(at < 0 ? pair : pair.slice(0, at));
+      const value = decodeComponent(at < 0 ? "" : pair.slice(at + 1));
+      if (key === undefined || value === undefined) throw badRequest(`invalid filter: ${pair}`);
+      return [key, value];
     });
 }
 

@@ -2,25 +2,26 @@ import { membershipActivity, roomActivity } from "../activity.js";
 import type { Activity, Engine } from "../engine.js";
 import { badRequest, forbidden, notFound } from "../errors.js";
 import { hydraId } from "../ids.js";
+import { MAX_CARD_BYTES } from "../limits.js";
 import { renderMarkdown } from "../markdown.js";
 import { nextLink, readCursor, readMax } from "../pagination.js";
 import type { CallerCtx, Ctx, Reply, Route, Upload } from "../route.js";
 import { messageJson } from "../serialize.js";
 import type { MessageRecord, PersonRecord, RoomRecord } from "../store.js";
 import type { Json, PostMessageInput } from "../types.js";
-import { optionalObjectArray, optionalString, optionalStringArray, parseTime } from "../validate.js";
+import {
+  decodeComponent,
+  httpUrl,
+  optionalObjectArray,
+  optionalString,
+  optionalStringArray,
+  parseTime,
+} from "../validate.js";
 import { resolvePerson } from "./memberships.js";
 import { newRoom, roomOfMember } from "./rooms.js";
 
-export const MAX_TEXT_BYTES = 7439;
 const MAX_EDITS = 10;
 const MESSAGE_NOT_FOUND = "Unable to get message.";
-
-function checkSize(key: string, value: string | undefined): void {
-  if (value !== undefined && Buffer.byteLength(value) > MAX_TEXT_BYTES) {
-    throw badRequest(`${key} exceeds the maximum length of ${MAX_TEXT_BYTES} bytes.`);
-  }
-}
 
 function mentionResolver(engine: Engine) {
   return (kind: string, value: string) =>
@@ -39,8 +40,12 @@ function validateAttachments(attachments: Json[] | undefined): Json[] | undefine
   if (!attachments || attachments.length === 0) return undefined;
   if (attachments.length > 1) throw badRequest("Only one attachment (card) may be included with a message.");
   const card = attachments[0] as Json;
+  optionalString(card, "contentType");
   if (typeof card.contentType !== "string" || !card.content || typeof card.content !== "object") {
     throw badRequest("An attachment needs a contentType and a content object.");
+  }
+  if (Buffer.byteLength(JSON.stringify(card.content)) > MAX_CARD_BYTES) {
+    throw badRequest(`A card may be at most ${MAX_CARD_BYTES} bytes of JSON.`);
   }
   return attachments;
 }
@@ -118,11 +123,10 @@ export function postMessage(ctx: CallerCtx, input: PostMessageInput, upload?: Up
   if ([roomId, toPersonId, toPersonEmail].filter(Boolean).length !== 1) {
     throw badRequest("Exactly one of the destination fields must not be empty (roomId, toPersonEmail, toPersonId)");
   }
-  checkSize("text", text);
-  checkSize("markdown", markdown);
   if ((files?.length ?? 0) + (upload ? 1 : 0) > 1) throw badRequest("Only one file may be included with a message.");
-  for (const url of files ?? []) if (!/^https?:\/\/\S+$/.test(url)) throw badRequest(`Invalid file URL: ${url}`);
-  if (!text && !markdown && !files?.length && !upload && !attachments) {
+  const fileUrl = files?.[0];
+  const fileLink = fileUrl === undefined ? undefined : httpUrl(fileUrl, "file URL");
+  if (!text && !markdown && !fileLink && !upload && !attachments) {
     throw badRequest("Both text and file cannot be empty.");
   }
 
@@ -169,16 +173,15 @@ export function postMessage(ctx: CallerCtx, input: PostMessageInput, upload?: Up
   if (upload) {
     engine.store.contents.set(contentId, { id: contentId, messageId: message.id, roomId: room.id, ...upload });
     message.contentIds = [contentId];
-  } else if (files?.length) {
-    const link = files[0] as string;
-    const filename = decodeURIComponent(new URL(link).pathname.split("/").pop() || "file");
+  } else if (fileLink) {
+    const lastSegment = fileLink.pathname.split("/").pop() || "file";
     engine.store.contents.set(contentId, {
       id: contentId,
       messageId: message.id,
       roomId: room.id,
-      filename,
+      filename: decodeComponent(lastSegment) ?? lastSegment,
       contentType: "application/octet-stream",
-      link,
+      link: fileUrl as string,
     });
     message.contentIds = [contentId];
   }
@@ -308,8 +311,6 @@ function edit(ctx: Ctx): Reply {
   const text = optionalString(ctx.body, "text");
   const markdown = optionalString(ctx.body, "markdown");
   if (text === undefined && markdown === undefined) throw badRequest("text or markdown is required.");
-  checkSize("text", text);
-  checkSize("markdown", markdown);
   if (message.personId !== ctx.caller.id) throw forbidden("Only the author can edit a message.");
   if (message.contentIds || message.attachments) {
     throw badRequest("Editing a message with files or attachments is unsupported.");

@@ -4,7 +4,7 @@ import { pageOf } from "../pagination.js";
 import type { Ctx, Reply, Route } from "../route.js";
 import { webhookJson } from "../serialize.js";
 import type { WebhookRecord } from "../store.js";
-import { optionalString, requiredString } from "../validate.js";
+import { httpUrl, optionalString, requiredString } from "../validate.js";
 import { FILTER_KEYS, parseFilter } from "../webhooks.js";
 
 const RESOURCES = new Set(["all", ...Object.keys(FILTER_KEYS)]);
@@ -13,13 +13,7 @@ const EVENTS = new Set(["all", "created", "updated", "deleted", "migrated"]);
 function readTargetUrl(ctx: Ctx): string {
   const targetUrl = optionalString(ctx.body, "targetUrl");
   if (!targetUrl) throw badRequest("targetUrl cannot be null");
-  let url: URL;
-  try {
-    url = new URL(targetUrl);
-  } catch {
-    throw badRequest(`Invalid targetUrl: ${targetUrl}`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw badRequest(`Invalid targetUrl: ${targetUrl}`);
+  httpUrl(targetUrl, "targetUrl");
   return targetUrl;
 }
 
