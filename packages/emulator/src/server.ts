@@ -187,13 +187,15 @@ async function readBody(
   req: IncomingMessage,
   kind: BodyKind,
 ): Promise<{ body: Json; upload?: Upload }> {
-  const contentType = (headerValue(req, "content-type") ?? "").toLowerCase();
+  // The multipart boundary is case-sensitive: only the media type is compared in lower case.
+  const rawContentType = headerValue(req, "content-type") ?? "";
+  const contentType = rawContentType.toLowerCase();
   const multipart = contentType.startsWith("multipart/form-data");
   const limit = multipart && kind === "json-or-multipart" ? engine.options.maxUploadBytes : engine.options.maxBodyBytes;
   const raw = await readRaw(req, limit);
   if (kind === "none") return { body: {} };
   if (multipart && kind === "json-or-multipart") {
-    const parsed = parseMultipartBody(raw, contentType);
+    const parsed = parseMultipartBody(raw, rawContentType);
     checkJsonDepth(parsed.body);
     return parsed;
   }
