@@ -25,7 +25,7 @@ export class AdminAuditEventsApi {
   readonly #events: Resource<AdminAuditEvent>;
 
   constructor(session: Session) {
-    this.#events = new Resource<AdminAuditEvent>(session, "adminAudit/events", "adminAuditEvent", "eventId");
+    this.#events = new Resource<AdminAuditEvent>(session, "adminAudit/events", "adminAuditEvent", "eventId", 200);
   }
 
   /**

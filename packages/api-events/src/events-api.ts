@@ -21,7 +21,7 @@ export class EventsApi {
   readonly #events: Resource<Event>;
 
   constructor(session: Session) {
-    this.#events = new Resource<Event>(session, "events", "event", "eventId");
+    this.#events = new Resource<Event>(session, "events", "event", "eventId", 1000);
   }
 
   /** Events matching the filters, lazily paged. */

@@ -34,7 +34,9 @@ export class MessagesApi {
   readonly #direct: Resource<Message>;
 
   constructor(session: Session) {
-    this.#messages = new Resource<Message>(session, "messages", "message", "messageId");
+    this.#messages = new Resource<Message>(session, "messages", "message", "messageId", (query) =>
+      query.mentionedPeople === undefined ? 1000 : 100,
+    );
     this.#direct = new Resource<Message>(session, "messages/direct", "message", "messageId");
   }
 

@@ -169,3 +169,14 @@ describe("uploads", () => {
     expect(await messages.list({ roomId }).toArray()).toEqual([]);
   });
 });
+
+describe("page sizes", () => {
+  it("with mentionedPeople the service allows at most 100: 101 is refused before sending", async () => {
+    const error = await messages
+      .list({ roomId, mentionedPeople: "me", max: 101 })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/max must be a whole number from 1 to 100\b/);
+    expect(await messages.list({ roomId, max: 500 }).toArray()).toEqual([]);
+  });
+});

@@ -44,7 +44,7 @@ export class RoomsApi {
   readonly #rooms: Resource<Room>;
 
   constructor(session: Session) {
-    this.#rooms = new Resource<Room>(session, "rooms", "room", "roomId");
+    this.#rooms = new Resource<Room>(session, "rooms", "room", "roomId", 1000);
   }
 
   /** Rooms the caller belongs to, lazily paged. */

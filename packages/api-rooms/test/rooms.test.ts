@@ -121,3 +121,10 @@ it("types filters with the API's enums and results as rooms", () => {
   expectTypeOf(rooms.get).returns.resolves.toEqualTypeOf<Room>();
   expectTypeOf(rooms.getMeetingInfo).returns.resolves.toEqualTypeOf<RoomMeetingInfo>();
 });
+
+it("refuses a max past the endpoint's 1000 and an id of '..' before sending anything", async () => {
+  const before = sent.length;
+  await expect(rooms.list({ max: 1001 }).toArray()).rejects.toThrow(/max must be a whole number from 1 to 1000/);
+  await expect(rooms.delete("..")).rejects.toBeInstanceOf(ValidationError);
+  expect(sent).toHaveLength(before);
+});

@@ -158,9 +158,10 @@ export class Session {
   paginate<T = Record<string, unknown>>(path: string, query?: Query, options: PaginateOptions = {}): Paginated<T> {
     const { maxPageSize, ...callOptions } = options;
     const first = this.#url({ path, query });
-    const max = pageSize(first.searchParams.get("max"), maxPageSize);
     const original = new URLSearchParams(first.searchParams);
     return new Paginated<T>(async (nextUrl, walk) => {
+      // Checked here, not when the list is made, so a bad max rejects the iteration rather than throwing.
+      const max = pageSize(first.searchParams.get("max"), maxPageSize);
       const url = nextUrl === undefined ? firstPageUrl(first, walk, max ?? maxPageSize) : new URL(nextUrl);
       walk.fetched.add(url.href);
       const call = this.#call(callOptions);

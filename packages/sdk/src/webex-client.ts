@@ -11,7 +11,8 @@ import { RoomsApi } from "@wx/api-rooms";
 import { TeamMembershipsApi } from "@wx/api-team-memberships";
 import { TeamsApi } from "@wx/api-teams";
 import { WebhooksApi } from "@wx/api-webhooks";
-import { Session, type SessionOptions } from "@wx/core";
+import { Session, type ObjectFactory as SessionObjectFactory, type SessionOptions } from "@wx/core";
+import type { ObjectFactory } from "@wx/models";
 import {
   AccessTokensApi,
   createRefreshingTokenProvider,
@@ -22,7 +23,9 @@ import {
 } from "@wx/oauth";
 import { tokenFromOAuthCode } from "./oauth-code-token.js";
 
-export interface WebexClientOptions extends SessionOptions {
+export interface WebexClientOptions extends Omit<SessionOptions, "objectFactory"> {
+  /** Wraps each result; `kind` is one of the model names (`room`, `message`, `accessToken`, …). */
+  objectFactory?: ObjectFactory;
   /** With `clientSecret`, `oauthCode` and `redirectUri` and no `accessToken`: sign in with the code (as the Python SDK does). */
   clientId?: string;
   clientSecret?: string;
@@ -72,7 +75,9 @@ export class WebexClient {
             onTokens,
           })
         : undefined);
-    const session = new Session({ ...sessionOptions, accessToken });
+    // Core's factory takes any kind string; every kind the resources pass is an ObjectKind.
+    const objectFactory = sessionOptions.objectFactory as SessionObjectFactory | undefined;
+    const session = new Session({ ...sessionOptions, accessToken, objectFactory });
     this.session = session;
     this.accessTokens = new AccessTokensApi(session);
     this.adminAuditEvents = new AdminAuditEventsApi(session);
@@ -148,7 +153,7 @@ export class WebexClient {
 }
 
 /** The session options that also apply to the OAuth token calls. */
-function connectionOf(options: SessionOptions): Omit<SessionOptions, "accessToken" | "objectFactory"> {
+function connectionOf(options: WebexClientOptions): Omit<SessionOptions, "accessToken" | "objectFactory"> {
   const { accessToken: _token, objectFactory: _factory, ...connection } = options;
   return connection;
 }

@@ -1,15 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { useEmulator } from "../../../testing/emulator-fixture.js";
 import {
   AccessTokenError,
   ApiError,
   adaptiveCard,
+  type ObjectFactory,
+  type ObjectKind,
   type Room,
   RoomType,
   Session,
   textBlock,
   ValidationError,
   WebexClient,
+  type WebexClientOptions,
 } from "../src/index.js";
 
 const { emu } = await useEmulator({ reset: false });
@@ -82,6 +85,13 @@ describe("WebexClient", () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it("accepts the ObjectFactory type it exports (kinds typed as ObjectKind)", async () => {
+    const factory: ObjectFactory = (kind: ObjectKind, json) => ({ ...json, kind });
+    expectTypeOf<NonNullable<WebexClientOptions["objectFactory"]>>().toEqualTypeOf<ObjectFactory>();
+    await using wx = clientFor(emu.tokens.user, { objectFactory: factory });
+    expect(await wx.people.me()).toMatchObject({ kind: "person" });
   });
 
   it("passes results through the object factory", async () => {
