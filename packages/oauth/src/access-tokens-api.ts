@@ -18,7 +18,8 @@ export interface AccessTokenRefreshFields {
 
 /**
  * The token endpoint (`POST /access_token`) over a session, as `accessTokens` on the client. Same results as
- * `exchangeCode` and `refreshToken`; the session's own access token is never sent.
+ * `exchangeCode` and `refreshToken`, passed through the session's `objectFactory` as kind `accessToken` (the
+ * default factory returns them unchanged); the session's own access token is never sent.
  */
 export class AccessTokensApi {
   readonly #session: Session;
@@ -28,10 +29,10 @@ export class AccessTokensApi {
   }
 
   /** Trades an authorization code for tokens. */
-  get(fields: AccessTokenGetFields, options: CallOptions = {}): Promise<OAuthTokens> {
+  async get(fields: AccessTokenGetFields, options: CallOptions = {}): Promise<OAuthTokens> {
     const { clientId, clientSecret, code, redirectUri, codeVerifier } = fields ?? ({} as AccessTokenGetFields);
     const { signal, timeoutMs } = options;
-    return exchangeCode({
+    const tokens = await exchangeCode({
       session: this.#session,
       signal,
       timeoutMs,
@@ -41,12 +42,18 @@ export class AccessTokensApi {
       redirectUri,
       codeVerifier,
     });
+    return this.#wrap(tokens);
   }
 
   /** Gets a fresh access token with a refresh token. */
-  refresh(fields: AccessTokenRefreshFields, options: CallOptions = {}): Promise<OAuthTokens> {
+  async refresh(fields: AccessTokenRefreshFields, options: CallOptions = {}): Promise<OAuthTokens> {
     const { clientId, clientSecret, refreshToken: token } = fields ?? ({} as AccessTokenRefreshFields);
     const { signal, timeoutMs } = options;
-    return refreshToken({ session: this.#session, signal, timeoutMs, clientId, clientSecret, refreshToken: token });
+    const session = this.#session;
+    return this.#wrap(await refreshToken({ session, signal, timeoutMs, clientId, clientSecret, refreshToken: token }));
+  }
+
+  #wrap(tokens: OAuthTokens): OAuthTokens {
+    return this.#session.objectFactory("accessToken", tokens) as OAuthTokens;
   }
 }

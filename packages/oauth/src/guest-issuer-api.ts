@@ -55,11 +55,15 @@ export class GuestIssuerApi {
     this.#session = session;
   }
 
-  /** Signs a guest JWT and trades it for a guest access token: `{ token, expiresIn }`. */
+  /**
+   * Signs a guest JWT and trades it for a guest access token: `{ token, expiresIn }`, passed through the
+   * session's `objectFactory` as kind `guestIssuerToken`.
+   */
   async create(claims: GuestJwtClaims, options: CallOptions = {}): Promise<GuestIssuerToken> {
     const jwt = await signGuestJwt(claims);
+    let json: Record<string, unknown>;
     try {
-      return await this.#session.request<GuestIssuerToken>({
+      json = await this.#session.request<Record<string, unknown>>({
         ...options,
         method: "POST",
         path: "jwt/login",
@@ -69,6 +73,7 @@ export class GuestIssuerApi {
     } catch (error) {
       throw withoutSecrets(error, [jwt]);
     }
+    return this.#session.objectFactory("guestIssuerToken", json) as GuestIssuerToken;
   }
 }
 

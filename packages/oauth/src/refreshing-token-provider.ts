@@ -8,6 +8,10 @@ export interface StoredTokens {
   refreshToken: string;
   /** Unknown: no refresh ahead of time, only after a 401. */
   expiresAt?: Date | string | number;
+  /**
+   * Not used to refuse a refresh: a refresh token past it is still tried, and only the service's refusal ends
+   * it, since a wrong clock or a wrong stored date must not sign the user out.
+   */
   refreshTokenExpiresAt?: Date | string | number;
 }
 
@@ -44,7 +48,8 @@ interface CurrentTokens {
   accessToken: string;
   refreshToken: string;
   expiresAt: number | undefined;
-  refreshTokenExpiresAt: number | undefined;
+  /** When to refresh ahead of expiry; unknown with the expiry. */
+  refreshAt: number | undefined;
 }
 
 const SIGN_IN_AGAIN = "The refresh token has expired or was revoked; sign the user in again";
@@ -69,7 +74,7 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
   if (!tokens && !store) {
     throw new AccessTokenError("createRefreshingTokenProvider needs tokens, or a store to load them from");
   }
-  let current: CurrentTokens | undefined = tokens ? fromStored(tokens) : undefined;
+  let current: CurrentTokens | undefined = tokens ? fromStored(tokens, refreshBeforeMs) : undefined;
   let loading: Promise<CurrentTokens> | undefined;
   let refreshing: Promise<OAuthTokens> | undefined;
   let mustRefresh = false;
@@ -80,7 +85,7 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
     loading ??= (async () => {
       const stored = await store?.load();
       if (!stored) throw new AccessTokenError("The token store has no tokens; sign the user in first");
-      current = fromStored(stored);
+      current = fromStored(stored, refreshBeforeMs);
       return current;
     })().finally(() => {
       loading = undefined;
@@ -90,13 +95,10 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
 
   async function doRefresh(): Promise<OAuthTokens> {
     const tokens = await load();
-    if (refreshTokenDead || (tokens.refreshTokenExpiresAt !== undefined && now() >= tokens.refreshTokenExpiresAt)) {
-      refreshTokenDead = true;
-      throw new AccessTokenError(SIGN_IN_AGAIN);
-    }
+    if (refreshTokenDead) throw new AccessTokenError(SIGN_IN_AGAIN);
     let fresh: OAuthTokens;
     try {
-      fresh = await refreshToken({ ...connection, clientId, clientSecret, refreshToken: tokens.refreshToken });
+      fresh = await refreshToken({ ...connection, clientId, clientSecret, refreshToken: tokens.refreshToken, now });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
         refreshTokenDead = true;
@@ -105,7 +107,7 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
       }
       throw error;
     }
-    current = fromStored(fresh);
+    current = fromFresh(fresh, refreshBeforeMs);
     mustRefresh = false;
     await store?.save(fresh);
     await onTokens?.(fresh);
@@ -121,7 +123,7 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
 
   async function accessToken(): Promise<string> {
     const tokens = await load();
-    const expiresSoon = tokens.expiresAt !== undefined && now() >= tokens.expiresAt - refreshBeforeMs;
+    const expiresSoon = tokens.refreshAt !== undefined && now() >= tokens.refreshAt;
     if (!refreshing && !mustRefresh && !expiresSoon) return tokens.accessToken;
     try {
       return (await refresh()).accessToken;
@@ -140,13 +142,23 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
   return Object.assign(accessToken, { invalidate, refresh });
 }
 
-function fromStored(tokens: StoredTokens): CurrentTokens {
+function fromStored(tokens: StoredTokens, refreshBeforeMs: number): CurrentTokens {
+  const expiresAt = toEpochMs("tokens.expiresAt", tokens.expiresAt);
   return {
     accessToken: requireString("tokens.accessToken", tokens.accessToken),
     refreshToken: requireString("tokens.refreshToken", tokens.refreshToken),
-    expiresAt: toEpochMs("tokens.expiresAt", tokens.expiresAt),
-    refreshTokenExpiresAt: toEpochMs("tokens.refreshTokenExpiresAt", tokens.refreshTokenExpiresAt),
+    expiresAt,
+    refreshAt: expiresAt === undefined ? undefined : expiresAt - refreshBeforeMs,
   };
+}
+
+/** Fresh tokens; one that lives less than twice `refreshBeforeMs` is refreshed at half its life, not at every call. */
+function fromFresh(tokens: OAuthTokens, refreshBeforeMs: number): CurrentTokens {
+  const current = fromStored(tokens, refreshBeforeMs);
+  if (current.expiresAt !== undefined && tokens.expiresIn !== undefined) {
+    current.refreshAt = current.expiresAt - Math.min(refreshBeforeMs, (tokens.expiresIn * 1000) / 2);
+  }
+  return current;
 }
 
 function toEpochMs(argument: string, value: Date | string | number | undefined): number | undefined {

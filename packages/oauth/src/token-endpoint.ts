@@ -6,29 +6,48 @@ import {
   requireString,
   type Session,
 } from "@wx/core";
-import type { AccessToken } from "@wx/models";
+import type { AccessToken, Extensible } from "@wx/models";
 import { type ConnectionOptions, withSession } from "./connection.js";
+import { lifetimeSeconds } from "./lifetime.js";
 import { withoutSecrets } from "./without-secrets.js";
 
 /**
  * Tokens from `POST /access_token`: the API's own fields (`access_token`, `expires_in`, …, plus any new ones)
- * and their camelCase twins, with expiry instants computed from the response's `Date` header.
+ * and their camelCase twins, with expiry instants on the local clock. The `AccessToken` model, except that the
+ * lifetimes may be absent.
  */
-export interface OAuthTokens extends AccessToken {
+export interface OAuthTokens extends Extensible {
+  access_token: string;
+  refresh_token: string;
+  token_type?: string;
+  scope?: AccessToken["scope"];
+  id_token?: AccessToken["id_token"];
   accessToken: string;
-  /** Seconds the access token lived for when issued (about 14 days). */
-  expiresIn: number;
+  /**
+   * Seconds the access token lives for, as issued (about 14 days), cut to one year at most. Absent (here and in
+   * `expires_in`) when the reply had no usable value (missing, zero, negative, not a number): expiry unknown.
+   */
+  expiresIn?: number;
+  expires_in?: number;
   refreshToken: string;
-  /** Seconds the refresh token lived for when issued (about 90 days). */
-  refreshTokenExpiresIn: number;
+  /** Seconds the refresh token lives for, as issued (about 90 days); absent like `expiresIn`. */
+  refreshTokenExpiresIn?: number;
+  refresh_token_expires_in?: number;
   tokenType?: string;
-  /** When the access token expires, on the service's clock (issue time from the `Date` header + `expires_in`). */
-  expiresAt: Date;
-  /** When the refresh token expires, on the service's clock. */
-  refreshTokenExpiresAt: Date;
+  /** When the access token expires, on the local clock: when the request was sent, plus `expiresIn`. */
+  expiresAt?: Date;
+  /** When the refresh token expires, on the local clock. */
+  refreshTokenExpiresAt?: Date;
 }
 
-export interface ExchangeCodeOptions extends ConnectionOptions {
+/** What the token calls take besides the grant: where to send it, and the clock expiries are computed on. */
+interface TokenCallOptions extends ConnectionOptions {
+  signal?: AbortSignal;
+  /** The clock, in epoch milliseconds, that `expiresAt` is computed on. Default `Date.now`. */
+  now?: () => number;
+}
+
+export interface ExchangeCodeOptions extends TokenCallOptions {
   clientId: string;
   clientSecret: string;
   /** The `code` query parameter Webex appended to your redirect URI. */
@@ -37,19 +56,17 @@ export interface ExchangeCodeOptions extends ConnectionOptions {
   redirectUri: string;
   /** The PKCE verifier, when the authorize URL carried a code challenge. */
   codeVerifier?: string;
-  signal?: AbortSignal;
 }
 
-export interface RefreshTokenOptions extends ConnectionOptions {
+export interface RefreshTokenOptions extends TokenCallOptions {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
-  signal?: AbortSignal;
 }
 
 /** Trades the authorization code from the redirect for tokens (`grant_type=authorization_code`). */
 export async function exchangeCode(options: ExchangeCodeOptions): Promise<OAuthTokens> {
-  const { clientId, clientSecret, code, redirectUri, codeVerifier, signal, ...connection } = options ?? {};
+  const { clientId, clientSecret, code, redirectUri, codeVerifier, signal, now, ...connection } = options ?? {};
   const form = {
     grant_type: "authorization_code",
     client_id: requireString("clientId", clientId),
@@ -59,13 +76,13 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<OAuthT
     code_verifier: codeVerifier === undefined ? undefined : requireString("codeVerifier", codeVerifier),
   };
   return withSession(connection, (session) =>
-    postTokenForm(session, form, { signal, timeoutMs: connection.timeoutMs }),
+    postTokenForm(session, form, { signal, timeoutMs: connection.timeoutMs }, now),
   );
 }
 
 /** Gets a fresh access token with a refresh token (`grant_type=refresh_token`). */
 export async function refreshToken(options: RefreshTokenOptions): Promise<OAuthTokens> {
-  const { clientId, clientSecret, refreshToken, signal, ...connection } = options ?? {};
+  const { clientId, clientSecret, refreshToken, signal, now, ...connection } = options ?? {};
   const form = {
     grant_type: "refresh_token",
     client_id: requireString("clientId", clientId),
@@ -73,7 +90,7 @@ export async function refreshToken(options: RefreshTokenOptions): Promise<OAuthT
     refresh_token: requireString("refreshToken", refreshToken),
   };
   return withSession(connection, (session) =>
-    postTokenForm(session, form, { signal, timeoutMs: connection.timeoutMs }),
+    postTokenForm(session, form, { signal, timeoutMs: connection.timeoutMs }, now),
   );
 }
 
@@ -82,28 +99,35 @@ async function postTokenForm(
   session: Session,
   form: Record<string, string | undefined>,
   callOptions: CallOptions,
+  now: () => number = Date.now,
 ): Promise<OAuthTokens> {
+  // The token was issued after this instant, so counting its lifetime from here errs early, never late.
+  const sentAt = now();
   let raw: RawResponse;
   try {
     raw = await session.requestRaw({ ...callOptions, method: "POST", path: "access_token", form, auth: false });
   } catch (error) {
     throw withoutSecrets(error, [form.client_secret, form.code, form.refresh_token, form.code_verifier]);
   }
-  return toOAuthTokens(raw);
+  return toOAuthTokens(raw, sentAt);
 }
 
-/** Builds `OAuthTokens` from a token response; expiries count from the service's `Date` header. */
-export function toOAuthTokens(raw: RawResponse): OAuthTokens {
+/**
+ * Builds `OAuthTokens` from a token response, with expiries counted from `sentAt` on the local clock (the
+ * response's `Date` header is not used: a server clock off by years must not make tokens look dead or immortal).
+ */
+export function toOAuthTokens(raw: RawResponse, sentAt: number): OAuthTokens {
   const body = (raw.body && typeof raw.body === "object" ? raw.body : {}) as Record<string, unknown>;
-  const accessToken = body.access_token;
-  const refreshToken = body.refresh_token;
-  const expiresIn = Number(body.expires_in);
-  const refreshTokenExpiresIn = Number(body.refresh_token_expires_in);
+  const {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    expires_in,
+    refresh_token_expires_in,
+    ...rest
+  } = body;
   const missing = [
     typeof accessToken === "string" && accessToken ? "" : "access_token",
     typeof refreshToken === "string" && refreshToken ? "" : "refresh_token",
-    Number.isFinite(expiresIn) ? "" : "expires_in",
-    Number.isFinite(refreshTokenExpiresIn) ? "" : "refresh_token_expires_in",
   ].filter(Boolean);
   if (missing.length) {
     // The body may hold live tokens, so the error keeps none of it.
@@ -113,25 +137,24 @@ export function toOAuthTokens(raw: RawResponse): OAuthTokens {
       { status: raw.status, headers: redactHeaders(raw.headers), body: "[token response omitted]" },
     );
   }
-  const issuedAt = issuedAtMs(raw.headers.date);
+  const expiresIn = lifetimeSeconds(expires_in);
+  const refreshTokenExpiresIn = lifetimeSeconds(refresh_token_expires_in);
   return {
-    ...body,
+    ...rest,
     access_token: accessToken as string,
-    expires_in: expiresIn,
     refresh_token: refreshToken as string,
-    refresh_token_expires_in: refreshTokenExpiresIn,
     accessToken: accessToken as string,
-    expiresIn,
     refreshToken: refreshToken as string,
-    refreshTokenExpiresIn,
     ...(typeof body.token_type === "string" ? { tokenType: body.token_type } : {}),
-    expiresAt: new Date(issuedAt + expiresIn * 1000),
-    refreshTokenExpiresAt: new Date(issuedAt + refreshTokenExpiresIn * 1000),
+    ...(expiresIn === undefined
+      ? {}
+      : { expires_in: expiresIn, expiresIn, expiresAt: new Date(sentAt + expiresIn * 1000) }),
+    ...(refreshTokenExpiresIn === undefined
+      ? {}
+      : {
+          refresh_token_expires_in: refreshTokenExpiresIn,
+          refreshTokenExpiresIn,
+          refreshTokenExpiresAt: new Date(sentAt + refreshTokenExpiresIn * 1000),
+        }),
   };
-}
-
-/** The service's time of issue; the local clock only when the `Date` header is missing or unreadable. */
-function issuedAtMs(dateHeader: string | undefined): number {
-  const parsed = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  return Number.isNaN(parsed) ? Date.now() : parsed;
 }

@@ -43,7 +43,7 @@ async function signIn(): Promise<OAuthTokens> {
 describe("sign-in flow against the emulator", () => {
   it("signs in with PKCE, then refreshes once after the access token expires and replays the call", async () => {
     const tokens = await signIn();
-    expect(tokens.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(tokens.expiresAt?.getTime()).toBeGreaterThan(Date.now());
     const saved: OAuthTokens[] = [];
     const provider = createRefreshingTokenProvider({
       ...emu.integration,
@@ -78,7 +78,7 @@ describe("sign-in flow against the emulator", () => {
     expect(refreshCalls()).toBe(2);
   });
 
-  it("refreshes ahead of expiry from the server's Date header, without a 401", async () => {
+  it("refreshes ahead of expiry on the local clock, without a 401", async () => {
     await emu.close();
     emu = await createEmulator({ port: 0, accessTokenTtlSeconds: 600 });
     const tokens = await signIn();
@@ -91,7 +91,7 @@ describe("sign-in flow against the emulator", () => {
     });
     const session = track(new Session({ baseUrl: emu.url, accessToken: provider }));
     await session.request({ path: "people/me" });
-    clock = tokens.expiresAt.getTime() - 4 * 60_000;
+    clock = Number(tokens.expiresAt) - 4 * 60_000;
     await session.request({ path: "people/me" });
     expect(refreshCalls()).toBe(2);
     expect(emu.requests.filter((r) => r.status === 401)).toHaveLength(0);
@@ -150,5 +150,36 @@ describe("sign-in flow against the emulator", () => {
     const asGuest = track(new Session({ baseUrl: emu.url, accessToken: guest.token }));
     const me = await asGuest.request<{ displayName: string; type: string }>({ path: "people/me" });
     expect(me).toMatchObject({ displayName: "Guest One", type: "appuser" });
+  });
+
+  it("AccessTokensApi and GuestIssuerApi pass their results through the session's objectFactory", async () => {
+    const made: string[] = [];
+    const objectFactory = (kind: string, json: Record<string, unknown>) => {
+      made.push(kind);
+      return { kind, json };
+    };
+    const session = track(new Session({ baseUrl: emu.url, accessToken: emu.tokens.admin, objectFactory }));
+    const api = new AccessTokensApi(session);
+    const got = (await api.get({ ...emu.integration, code: emu.authorize() })) as unknown as {
+      kind: string;
+      json: OAuthTokens;
+    };
+    expect(got.kind).toBe("accessToken");
+    expect(got.json.accessToken).toEqual(expect.any(String));
+    expect(got.json.expiresAt).toBeInstanceOf(Date); // the factory gets the whole OAuthTokens
+    const refreshed = (await api.refresh({ ...emu.integration, refreshToken: got.json.refreshToken })) as unknown as {
+      kind: string;
+    };
+    expect(refreshed.kind).toBe("accessToken");
+    const guest = (await new GuestIssuerApi(session).create({
+      sub: "guest-2",
+      name: "Guest Two",
+      iss: emu.guestIssuer.issuerId,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      secret: emu.guestIssuer.secret,
+    })) as unknown as { kind: string; json: { token: string } };
+    expect(guest.kind).toBe("guestIssuerToken");
+    expect(guest.json.token).toEqual(expect.any(String));
+    expect(made).toEqual(["accessToken", "accessToken", "guestIssuerToken"]);
   });
 });

@@ -65,14 +65,16 @@ describe("exchangeCode", () => {
     });
   });
 
-  it("returns the API fields, their camelCase twins, and expiries on the server's clock", async () => {
-    server = await tokenServer();
+  it("returns the API fields, their camelCase twins, and expiries on the local clock, whatever the Date header says", async () => {
+    server = await tokenServer(); // its Date header says 2020
+    const sentAt = Date.parse("2031-05-06T07:08:09.000Z");
     const tokens = await exchangeCode({
       baseUrl: server.baseUrl,
       clientId: "C1",
       clientSecret: SECRET,
       code: CODE,
       redirectUri: "https://app/cb",
+      now: () => sentAt,
     });
     expect(tokens).toMatchObject({
       ...TOKEN_BODY,
@@ -82,10 +84,25 @@ describe("exchangeCode", () => {
       refreshTokenExpiresIn: 7775999,
       tokenType: "Bearer",
     });
-    // Issued at the server's Date (2020), not the local clock.
-    expect(tokens.expiresAt.toISOString()).toBe("2020-01-14T23:59:59.000Z");
-    expect(tokens.refreshTokenExpiresAt.toISOString()).toBe("2020-03-30T23:59:59.000Z");
+    expect(tokens.expiresAt?.toISOString()).toBe("2031-05-20T07:08:08.000Z");
+    expect(tokens.refreshTokenExpiresAt?.toISOString()).toBe("2031-08-04T07:08:08.000Z");
     expect(Object.fromEntries(new URLSearchParams(server.requests[0]?.body.toString())).code_verifier).toBeUndefined();
+  });
+
+  it("keeps fresh tokens whose reply lacks the lifetimes: their expiry is unknown", async () => {
+    server = await startTestServer((_req, res) =>
+      json(res, 200, { access_token: "new-access", refresh_token: REFRESH, expires_in: "soon" }),
+    );
+    const tokens = await refreshToken({
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      refreshToken: REFRESH,
+    });
+    expect(tokens).toMatchObject({ accessToken: "new-access", refreshToken: REFRESH });
+    for (const field of ["expiresIn", "expires_in", "expiresAt", "refreshTokenExpiresIn", "refreshTokenExpiresAt"]) {
+      expect(tokens).not.toHaveProperty(field);
+    }
   });
 
   it("checks its arguments before sending anything, naming the one at fault", async () => {
@@ -140,7 +157,7 @@ describe("exchangeCode", () => {
     server = await startTestServer((_req, res) => json(res, 200, { access_token: "leaky-token", expires_in: 5 }));
     const error = await failedExchange(server);
     expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error.message).toContain("refresh_token, refresh_token_expires_in");
+    expect(error.message).toContain("lacks refresh_token");
     expect(JSON.stringify(error)).not.toContain("leaky-token");
   });
   it("keeps live tokens from a cut-off reply out of the error and its cause", async () => {
@@ -206,7 +223,8 @@ describe("AccessTokensApi", () => {
       const api = new AccessTokensApi(session);
       const got = await api.get({ clientId: "C", clientSecret: SECRET, code: CODE, redirectUri: "r" });
       const refreshed = await api.refresh({ clientId: "C", clientSecret: SECRET, refreshToken: REFRESH });
-      expect(got).toEqual(refreshed);
+      const sameButWhen = { expiresAt: expect.any(Date), refreshTokenExpiresAt: expect.any(Date) };
+      expect({ ...got, ...sameButWhen }).toEqual({ ...refreshed, ...sameButWhen });
       expect(got.expiresAt).toBeInstanceOf(Date);
       expect(got.access_token).toBe("new-access");
       expect(server.requests.map((r) => r.headers.authorization)).toEqual([undefined, undefined]);

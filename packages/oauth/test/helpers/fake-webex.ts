@@ -14,7 +14,15 @@ export interface FakeWebex extends TestServer {
   issue(): { accessToken: string; refreshToken: string };
 }
 
-export async function startFakeWebex(options: { expiresIn?: number } = {}): Promise<FakeWebex> {
+export interface FakeWebexOptions {
+  expiresIn?: number;
+  /** Fields to put in (or, as `undefined`, leave out of) every token reply. */
+  reply?: Record<string, unknown>;
+  /** The token reply's `Date` header, e.g. a server clock far off. */
+  date?: string;
+}
+
+export async function startFakeWebex(options: FakeWebexOptions = {}): Promise<FakeWebex> {
   let counter = 0;
   const valid = new Set<string>();
   const revoked = new Set<string>();
@@ -25,11 +33,11 @@ export async function startFakeWebex(options: { expiresIn?: number } = {}): Prom
     return { accessToken, refreshToken: "refresh-token-value-1" };
   };
   const fake = { refreshes: 0, valid, revoked, issue } as FakeWebex;
-  const server = await startTestServer((req, res) => handle(fake, req, res, options.expiresIn ?? 1209599));
+  const server = await startTestServer((req, res) => handle(fake, req, res, options));
   return Object.assign(fake, server);
 }
 
-function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, expiresIn: number): unknown {
+function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, options: FakeWebexOptions): unknown {
   if (req.url === "/v1/access_token") {
     const form = new URLSearchParams(req.body.toString());
     if (form.get("client_secret") !== CLIENT.clientSecret) return json(res, 401, { message: "bad client" });
@@ -40,13 +48,15 @@ function handle(fake: FakeWebex, req: RecordedRequest, res: ServerResponse, expi
     }
     fake.refreshes += 1;
     const issued = fake.issue();
-    return json(res, 200, {
+    const body = {
       access_token: issued.accessToken,
-      expires_in: expiresIn,
+      expires_in: options.expiresIn ?? 1209599,
       refresh_token: refreshToken,
       refresh_token_expires_in: 7775999,
       token_type: "Bearer",
-    });
+      ...options.reply,
+    };
+    return json(res, 200, body, options.date ? { date: options.date } : {});
   }
   if (req.url === "/v1/people/me") {
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
