@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createControlHandler } from "./control.js";
 import { Engine, resolveOptions } from "./engine.js";
-import { WebexHttpError } from "./errors.js";
+import { badRequest, WebexHttpError } from "./errors.js";
 import { hydraId } from "./ids.js";
 import { authorize } from "./oauth.js";
 import { submitCard } from "./routes/attachment-actions.js";
@@ -9,8 +9,8 @@ import { allRoutes } from "./routes/index.js";
 import { appendMessage, postMessage } from "./routes/messages.js";
 import { createApiServer, Router } from "./server.js";
 import type { MessageRecord } from "./store.js";
-import type { Actor, Emulator, EmulatorOptions, Person, SeedMessagesInput } from "./types.js";
-import { checkJsonDepth } from "./validate.js";
+import type { Actor, AddPersonInput, Emulator, EmulatorOptions, Json, Person, SeedMessagesInput } from "./types.js";
+import { checkJsonDepth, optionalBoolean, optionalString, requiredString } from "./validate.js";
 
 /** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -41,12 +41,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     // In-process input is checked as a request body would be: it may even refer to itself.
     return {
       postMessage: async (input) =>
-        rethrow(() => {
+        plainErrors(() => {
           checkJsonDepth(input, "The message");
           return postMessage(ctx(), input);
         }),
       submitCard: async (input) =>
-        rethrow(() => {
+        plainErrors(() => {
           checkJsonDepth(input, "The card submission");
           return submitCard(ctx(), { type: "submit", ...input });
         }),
@@ -74,7 +74,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       if (record) record.expiresAtMs = 0;
     },
     addPerson: (input) => {
-      const person = engine.createPerson({ ...input, type: input.type ?? "person" });
+      const person = engine.createPerson(readAddPerson(input));
       return { person: person.json as Person, token: engine.issueToken(person.id) };
     },
     act,
@@ -92,7 +92,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   return emulator;
 }
 
-async function rethrow<T>(run: () => T): Promise<T> {
+/** In-process callers get a plain Error saying `[status] message`, with `status` (the control API answers it). */
+function plainErrors<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
@@ -103,12 +104,36 @@ async function rethrow<T>(run: () => T): Promise<T> {
   }
 }
 
+/** Only the documented fields, checked like a request body: `emu.addPerson` is reachable over the control API. */
+function readAddPerson(input: AddPersonInput): {
+  displayName: string;
+  email?: string;
+  type: "person" | "bot";
+  admin: boolean;
+} {
+  return plainErrors(() => {
+    const body = input as unknown as Json;
+    checkJsonDepth(body, "addPerson input");
+    const type = optionalString(body, "type") ?? "person";
+    if (type !== "person" && type !== "bot") throw badRequest("type must be 'person' or 'bot'.");
+    return {
+      displayName: requiredString(body, "displayName"),
+      email: optionalString(body, "email"),
+      type,
+      admin: optionalBoolean(body, "admin") ?? false,
+    };
+  });
+}
+
 /** Bulk insert without webhooks or events, for demos and benchmarks. */
 function seedMessages(engine: Engine, input: SeedMessagesInput): void {
   const room = engine.store.rooms.get(input.roomId);
   if (!room) throw new Error(`seedMessages: unknown room ${input.roomId}`);
   const personId = input.personId ?? room.creatorId;
   if (!engine.store.people.has(personId)) throw new Error(`seedMessages: unknown person ${personId}`);
+  if (!Number.isSafeInteger(input.count) || input.count < 0) {
+    throw new Error(`seedMessages: count must be a whole number >= 0, got ${input.count}`);
+  }
   const start = Math.max(room.lastActivityMs, Date.now() - input.count);
   for (let i = 0; i < input.count; i++) {
     const createdMs = start + i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectWebexError, useEmulator } from "./helpers.js";
+import { call, client, expectWebexError, useEmulator } from "./helpers.js";
 
 const t = useEmulator();
 
@@ -192,5 +192,77 @@ describe("file URLs", () => {
     const file = await call(res.body.files[0], { method: "HEAD", token: t.emu.tokens.user });
     expect(file.status).toBe(302);
     expect(file.headers.location).toBe(link);
+  });
+});
+
+describe("odd but accepted input", () => {
+  const control = (path: string, json: unknown) =>
+    call(t.emu.url.replace("/v1/", `/_emulator/${path}`), { method: "POST", json });
+
+  async function tokenFor(personId: string): Promise<string> {
+    const { clientId, clientSecret, redirectUri } = t.emu.integration;
+    const code = t.emu.authorize({ personId });
+    const form = { grant_type: "authorization_code", client_id: clientId, client_secret: clientSecret, code };
+    const res = await call(`${t.emu.url}access_token`, {
+      method: "POST",
+      body: new URLSearchParams({ ...form, redirect_uri: redirectUri }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    return res.body.access_token;
+  }
+
+  it("a person created with roles: null can still use the API", async () => {
+    const created = await t.admin.post("people", { emails: ["nul@example.com"], displayName: "Nul", roles: null });
+    expect(created.status).toBe(200);
+    expect(created.body.roles).toEqual([]);
+    const nul = client(t.emu, await tokenFor(created.body.id));
+    expect((await nul.get("people?email=nul@example.com")).status).toBe(200);
+  });
+
+  it("keeps a single role or license given as a string as a list", async () => {
+    const license = (await t.admin.get("licenses")).body.items[0].id;
+    const created = await t.admin.post("people", {
+      emails: ["one@example.com"],
+      displayName: "One",
+      licenses: license,
+    });
+    expect(created.body.licenses).toEqual([license]);
+    expect((await t.admin.get("licenses")).status).toBe(200);
+  });
+
+  it("control API people: fields are checked and cannot override what the emulator owns", async () => {
+    const added = await control("people", { displayName: "Ctl", fields: { displayName: 5, roles: null } });
+    expect(added.status).toBe(200);
+    expect(added.body.person.displayName).toBe("Ctl");
+    const listed = await t.admin.get("people?displayName=Ct");
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((p: { displayName: string }) => p.displayName)).toEqual(["Ctl"]);
+    expectWebexError(await control("people", { displayName: 5 }), 400);
+    expectWebexError(await control("people", { displayName: "Robo", type: "robot" }), 400);
+    expectWebexError(await control("people", { displayName: "x".repeat(1025) }), 400);
+  });
+
+  it("control API seed/messages needs a whole, finite count", async () => {
+    const room = (await t.user.post("rooms", { title: "R" })).body;
+    for (const count of ["1e400", "1.5", "-1", '"two"']) {
+      const res = await call(t.emu.url.replace("/v1/", "/_emulator/seed/messages"), {
+        method: "POST",
+        body: `{"roomId":"${room.id}","count":${count}}`,
+        headers: { "content-type": "application/json" },
+      });
+      expectWebexError(res, 400);
+    }
+    expect((await control("seed/messages", { roomId: room.id, count: 2 })).status).toBe(204);
+    expect((await t.user.get(`messages?roomId=${room.id}`)).body.items).toHaveLength(2);
+  });
+
+  it("a refused room update changes nothing", async () => {
+    const team = (await t.user.post("teams", { name: "T" })).body;
+    const room = (await t.user.post("rooms", { title: "R" })).body;
+    const refused = await t.user.put(`rooms/${room.id}`, { title: "New", teamId: team.id, isPublic: true });
+    expectWebexError(refused, 400);
+    const after = (await t.user.get(`rooms/${room.id}`)).body;
+    expect(after.teamId).toBeUndefined();
+    expect(after.title).toBe("R");
   });
 });

@@ -28,6 +28,20 @@ const WRITABLE = [
   "loginEnabled",
 ];
 
+const STRING_FIELDS = [
+  "extension",
+  "locationId",
+  "nickName",
+  "firstName",
+  "lastName",
+  "avatar",
+  "department",
+  "manager",
+  "managerId",
+  "title",
+  "timezone",
+];
+
 export function requireAdmin(ctx: Ctx): void {
   if (!ctx.engine.isAdmin(ctx.caller)) forbiddenNotAdmin();
 }
@@ -86,13 +100,15 @@ function list(ctx: Ctx): Reply {
   );
 }
 
+/** The writable fields present (null counts as absent), string fields checked, lists stored as lists. */
 function readPersonFields(ctx: Ctx, body: Json): Json {
   const fields: Json = {};
-  for (const key of WRITABLE) if (body[key] !== undefined) fields[key] = body[key];
-  for (const key of ["nickName", "firstName", "lastName", "avatar", "department", "title", "timezone"]) {
-    optionalString(body, key);
+  for (const key of WRITABLE) if (body[key] !== undefined && body[key] !== null) fields[key] = body[key];
+  for (const key of STRING_FIELDS) optionalString(body, key);
+  for (const key of ["roles", "licenses", "siteUrls"]) {
+    const list = optionalStringArray(body, key);
+    if (list) fields[key] = list;
   }
-  for (const key of ["roles", "licenses", "siteUrls"]) optionalStringArray(body, key);
   if (fields.roles) {
     const known = new Set(ctx.store.roles.map((r) => r.id));
     for (const role of fields.roles as string[]) if (!known.has(role)) throw badRequest(`Unknown role: ${role}`);

@@ -126,13 +126,15 @@ function update(ctx: Ctx): Reply {
   const membership = room.members.get(ctx.caller.id);
   if (room.isLocked && !membership?.isModerator) throw forbidden("Only moderators can update a locked space.");
   const teamId = optionalString(ctx.body, "teamId");
-  if (teamId && teamId !== room.teamId) {
+  const movesIntoTeam = Boolean(teamId) && teamId !== room.teamId;
+  if (movesIntoTeam) {
     if (room.teamId) throw badRequest("The space already belongs to a team.");
     if (room.type === "direct") throw badRequest("A direct space cannot be moved into a team.");
-    teamOfMember(ctx, teamId);
-    room.teamId = teamId;
+    teamOfMember(ctx, teamId as string);
   }
+  // Every check comes before the first change, so a refused update leaves the room as it was.
   const flags = readFlags(ctx, room);
+  if (movesIntoTeam) room.teamId = teamId;
   if (flags.isPublic && !room.isPublic) room.madePublicMs = Date.now();
   Object.assign(room, flags);
   if (room.type === "group") room.title = title;
