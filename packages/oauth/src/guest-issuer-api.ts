@@ -1,7 +1,7 @@
 import { type CallOptions, requireString, type Session, ValidationError } from "@wx/core";
 import type { GuestIssuerToken } from "@wx/models";
 import { SignJWT } from "jose";
-import { withoutSecrets } from "./without-secrets.js";
+import { withoutReplyBody } from "./without-reply-body.js";
 
 export interface GuestJwtClaims {
   /** A unique ID for the guest: letters, digits and `-` only. */
@@ -69,9 +69,10 @@ export class GuestIssuerApi {
         path: "jwt/login",
         auth: false,
         headers: { ...options.headers, authorization: `Bearer ${jwt}` },
+        secrets: [jwt], // a service that echoes the JWT it refused
       });
     } catch (error) {
-      throw withoutSecrets(error, [jwt]);
+      throw withoutReplyBody(error);
     }
     return this.#session.objectFactory("guestIssuerToken", json) as GuestIssuerToken;
   }

@@ -9,7 +9,7 @@ import {
 import type { AccessToken, Extensible } from "@wx/models";
 import { type ConnectionOptions, withSession } from "./connection.js";
 import { lifetimeSeconds } from "./lifetime.js";
-import { withoutSecrets } from "./without-secrets.js";
+import { withoutReplyBody } from "./without-reply-body.js";
 
 /**
  * Tokens from `POST /access_token`: the API's own fields (`access_token`, `expires_in`, …, plus any new ones)
@@ -94,7 +94,10 @@ export async function refreshToken(options: RefreshTokenOptions): Promise<OAuthT
   );
 }
 
-/** POSTs the form to `access_token` with no Authorization header; secrets never reach a thrown error. */
+/**
+ * POSTs the form to `access_token` with no Authorization header. Its secrets go to core as the call's `secrets`,
+ * so they are redacted from every error, rate-limit warning, retry event and log line, even if the server echoes them.
+ */
 async function postTokenForm(
   session: Session,
   form: Record<string, string | undefined>,
@@ -103,13 +106,27 @@ async function postTokenForm(
 ): Promise<OAuthTokens> {
   // The token was issued after this instant, so counting its lifetime from here errs early, never late.
   const sentAt = now();
+  const secrets = formSecrets([form.client_secret, form.code, form.refresh_token, form.code_verifier]);
   let raw: RawResponse;
   try {
-    raw = await session.requestRaw({ ...callOptions, method: "POST", path: "access_token", form, auth: false });
+    raw = await session.requestRaw({
+      ...callOptions,
+      method: "POST",
+      path: "access_token",
+      form,
+      auth: false,
+      secrets,
+    });
   } catch (error) {
-    throw withoutSecrets(error, [form.client_secret, form.code, form.refresh_token, form.code_verifier]);
+    throw withoutReplyBody(error);
   }
   return toOAuthTokens(raw, sentAt);
+}
+
+/** Each secret as given and as it reads URL-encoded in the form body, which is what a server echoing the form sends. */
+function formSecrets(values: readonly (string | undefined)[]): string[] {
+  const present = values.filter((value): value is string => !!value);
+  return present.flatMap((value) => [value, new URLSearchParams({ v: value }).toString().slice(2)]);
 }
 
 /**

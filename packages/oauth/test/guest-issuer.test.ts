@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
-import { ApiError, MalformedResponseError, Session, ValidationError } from "@wx/core";
+import { ApiError, MalformedResponseError, type RateLimitWarning, Session, ValidationError } from "@wx/core";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
-import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
+import { json, recordingSleep, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { GuestIssuerApi, type GuestJwtClaims, signGuestJwt } from "../src/index.js";
 
 const KEY = Buffer.from("a guest issuer secret of 32 byte");
@@ -88,6 +88,31 @@ describe("GuestIssuerApi.create", () => {
       expect(text).not.toContain(jwt);
       expect(text).not.toContain(SECRET);
       expect(server.requests).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("keeps the JWT out of a rate-limit warning when the service echoes it", async () => {
+    server = await startTestServer((req, res, index) =>
+      index === 0
+        ? json(res, 429, { message: `slow down ${req.headers.authorization}` }, { "retry-after": "1" })
+        : json(res, 200, { token: "guest-access", expiresIn: 21600 }),
+    );
+    const warnings: RateLimitWarning[] = [];
+    const { sleep } = recordingSleep();
+    const session = new Session({
+      baseUrl: server.baseUrl,
+      accessToken: "the-session-token",
+      sleep,
+      onRateLimit: (warning) => void warnings.push(warning),
+    });
+    try {
+      expect((await new GuestIssuerApi(session).create(CLAIMS)).token).toBe("guest-access");
+      const jwt = (server.requests[0]?.headers.authorization ?? "").replace(/^Bearer /, "");
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.response.body).toContain("[REDACTED]");
+      expect(`${JSON.stringify(warnings[0])} ${inspect(warnings[0], { depth: 10 })}`).not.toContain(jwt);
     } finally {
       await session.close();
     }

@@ -1,5 +1,13 @@
 import { inspect } from "node:util";
-import { ApiError, MalformedResponseError, Session, ValidationError } from "@wx/core";
+import {
+  ApiError,
+  type Logger,
+  MalformedResponseError,
+  RateLimitError,
+  type RateLimitWarning,
+  Session,
+  ValidationError,
+} from "@wx/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { json, recordingSleep, startTestServer, type TestServer } from "../../../testing/test-server.js";
 import { AccessTokensApi, exchangeCode, refreshToken } from "../src/index.js";
@@ -230,6 +238,109 @@ describe("AccessTokensApi", () => {
       expect(server.requests.map((r) => r.headers.authorization)).toEqual([undefined, undefined]);
       const error = await api.refresh({ clientId: "C", clientSecret: SECRET, refreshToken: "" }).catch((e) => e);
       expect(error).toMatchObject({ name: "ValidationError", argument: "refreshToken" });
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("secrets the token endpoint echoes", () => {
+  // URL-encoding changes these, so an echo of the posted form holds them encoded.
+  const SPECIAL_SECRET = "client+secret/with=specials";
+  const VERIFIER = "pkce-verifier-".padEnd(43, "0");
+
+  /** A token endpoint that answers 429 once, echoing the form it got in its body and a header, then `final`. */
+  function echoingServer(final: "200" | "400") {
+    return startTestServer((req, res, index) => {
+      const form = req.body.toString();
+      if (index === 0)
+        return json(res, 429, { message: `slow down: ${form}`, form }, { "retry-after": "1", "x-echo": form });
+      if (final === "400") return json(res, 400, { message: `invalid_grant: ${form}` }, { "x-echo": form });
+      return json(res, 200, TOKEN_BODY);
+    });
+  }
+
+  function recorder() {
+    const warnings: RateLimitWarning[] = [];
+    const lines: unknown[] = [];
+    const log = (message: string, fields?: unknown) => void lines.push([message, fields]);
+    const logger: Logger = { debug: log, info: log, warn: log, error: log };
+    const { sleep } = recordingSleep();
+    return { warnings, lines, options: { logger, sleep, onRateLimit: (w: RateLimitWarning) => void warnings.push(w) } };
+  }
+
+  function expectNone(secrets: string[], ...things: unknown[]) {
+    for (const thing of things) {
+      const texts = [JSON.stringify(thing), inspect(thing, { depth: 10 }), String(thing)];
+      for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  }
+
+  const encoded = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+
+  it("a code exchange that was rate limited: onRateLimit's warning and the log lines hold none", async () => {
+    server = await echoingServer("200");
+    const r = recorder();
+    const tokens = await exchangeCode({
+      ...r.options,
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SPECIAL_SECRET,
+      code: CODE,
+      redirectUri: "r",
+      codeVerifier: VERIFIER,
+    });
+    expect(tokens.accessToken).toBe("new-access");
+    expect(r.warnings).toHaveLength(1);
+    const [warning] = r.warnings;
+    expect(warning?.response.body).toContain("[REDACTED]");
+    const secrets = [SPECIAL_SECRET, encoded(SPECIAL_SECRET), CODE, VERIFIER];
+    expectNone(secrets, warning, warning?.message, warning?.response, r.lines);
+    expect(r.lines.length).toBeGreaterThan(0);
+  });
+
+  it("a refresh rate limited then refused: the warning, the error and the log lines hold none", async () => {
+    server = await echoingServer("400");
+    const r = recorder();
+    const error = await refreshToken({
+      ...r.options,
+      baseUrl: server.baseUrl,
+      clientId: "C",
+      clientSecret: SECRET,
+      refreshToken: REFRESH,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(400);
+    expect(error.message).toContain("[REDACTED]");
+    expect(r.warnings).toHaveLength(1);
+    expectNone([SECRET, REFRESH], error, error.message, error.response, r.warnings[0], r.lines);
+  });
+
+  it("a RateLimitError thrown at once (waitOnRateLimit: false) holds none", async () => {
+    server = await echoingServer("200");
+    const error = await refreshToken({
+      baseUrl: server.baseUrl,
+      waitOnRateLimit: false,
+      clientId: "C",
+      clientSecret: SECRET,
+      refreshToken: REFRESH,
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.response.body).toContain("[REDACTED]");
+    expectNone([SECRET, REFRESH], error, error.message, error.response);
+  });
+
+  it("the same through a caller's session, whose hooks and logger see none", async () => {
+    server = await echoingServer("400");
+    const r = recorder();
+    const session = new Session({ ...r.options, baseUrl: server.baseUrl, accessToken: "session-token" });
+    try {
+      const error = await new AccessTokensApi(session)
+        .get({ clientId: "C", clientSecret: SECRET, code: CODE, redirectUri: "r", codeVerifier: VERIFIER })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(r.warnings).toHaveLength(1);
+      expectNone([SECRET, CODE, VERIFIER], error, r.warnings[0], r.lines);
     } finally {
       await session.close();
     }
