@@ -17,7 +17,7 @@ function recordingLogger() {
   return { warnings, logger: { warn: (message: string) => void warnings.push(message) } };
 }
 
-/** Posts `count` unsigned deliveries to a Node handler and waits until onEvent has seen them all. */
+/** Posts three unsigned deliveries to a Node handler and waits until onEvent has seen them all. */
 async function deliverUnsigned(handler: Parameters<typeof serve>[0], recorder: ReturnType<typeof eventRecorder>) {
   const server = await serve(handler);
   close = server.close;
