@@ -1,0 +1,56 @@
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { findSnippets, snippetsOf } from "../readme-snippets/find-snippets.js";
+import { type CheckResult, typeCheck } from "../readme-snippets/type-check.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const snippets = findSnippets(ROOT);
+let result: CheckResult;
+beforeAll(() => {
+  result = typeCheck(snippets);
+});
+
+describe("README snippets compile under strict, against the built packages", () => {
+  it("finds snippets in the READMEs", () => {
+    expect(snippets.length).toBeGreaterThan(0);
+  });
+
+  it("the free identifiers compile", () => {
+    expect(result.otherErrors, result.otherErrors.join("\n")).toEqual([]);
+  });
+
+  it.each(snippets.map((snippet) => [`${snippet.file}:${snippet.line}`, snippet] as const))("%s", (_, snippet) => {
+    const errors = result.errors.get(snippet);
+    expect(errors, errors?.join("\n")).toEqual([]);
+  });
+});
+
+describe("snippet extraction", () => {
+  it("takes ts and typescript blocks with their README lines, and nothing else", () => {
+    const markdown = ["# x", "```ts", "const a = 1;", "```", "```sh", "ls", "```", "```typescript", "b;", "```"];
+    expect(snippetsOf("X.md", markdown.join("\n"))).toEqual([
+      { file: "X.md", line: 3, code: "const a = 1;\n" },
+      { file: "X.md", line: 9, code: "b;\n" },
+    ]);
+  });
+
+  it("removes the indentation of a block inside a list item", () => {
+    const markdown = ["- step", "  ```ts", "  if (a) {", "    b();", "  }", "  ```"];
+    expect(snippetsOf("X.md", markdown.join("\n"))[0]?.code).toBe("if (a) {\n  b();\n}\n");
+  });
+
+  it("rejects a block that is never closed", () => {
+    expect(() => snippetsOf("X.md", "```ts\nconst a = 1;\n")).toThrow("X.md:1: the code block is never closed");
+  });
+});
+
+describe("the checker", () => {
+  it("reports a wrong snippet's errors at their README lines", () => {
+    const wrong = { file: "X.md", line: 10, code: 'const n: number = "one";\nundeclared();\n' };
+    const { errors } = typeCheck([wrong]);
+    expect(errors.get(wrong)).toEqual([
+      "X.md:10:7 TS2322 Type 'string' is not assignable to type 'number'.",
+      "X.md:11:1 TS2304 Cannot find name 'undeclared'.",
+    ]);
+  });
+});
