@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { controlRefusal } from "./control-access.js";
 import type { Engine } from "./engine.js";
 import { trackingId } from "./ids.js";
 import type { ControlHandler } from "./server.js";
@@ -11,7 +12,8 @@ type ControlRoute = (emu: Emulator, body: Json) => unknown | Promise<unknown>;
 
 /**
  * The control and simulation API over HTTP, for tests written in other languages. It lives under
- * `/_emulator/`, outside `/v1/`, needs no token, and mirrors the in-process `Emulator` methods.
+ * `/_emulator/`, outside `/v1/`, needs no Webex token, and mirrors the in-process `Emulator` methods.
+ * Who may use it is decided in control-access.ts.
  */
 const routes: Record<string, ControlRoute> = {
   "GET state": (emu) => ({
@@ -49,9 +51,14 @@ const routes: Record<string, ControlRoute> = {
   "POST refresh-tokens/revoke": (emu, { refreshToken }) => emu.revokeRefreshToken(String(refreshToken)),
 };
 
-export function createControlHandler(_engine: Engine, emulator: () => Emulator): ControlHandler {
+export function createControlHandler(engine: Engine, emulator: () => Emulator): ControlHandler {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const tracking = trackingId();
+    const refusal = controlRefusal(req, engine.options.host, engine.options.controlKey);
+    if (refusal) {
+      req.resume();
+      return send(res, refusal.status, error(refusal.message, tracking), tracking);
+    }
     const key = `${req.method} ${url.pathname.slice("/_emulator/".length).replace(/\/+$/, "")}`;
     const route = routes[key];
     try {

@@ -51,6 +51,7 @@ export interface ResolvedOptions {
   host: string;
   seed: number;
   rateLimit?: { perMinute: number };
+  controlKey?: string;
   maxBodyBytes: number;
   maxUploadBytes: number;
   accessTokenTtlSeconds: number;
@@ -60,11 +61,19 @@ export interface ResolvedOptions {
 }
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  const perMinute = options.rateLimit?.perMinute;
+  if (perMinute !== undefined && !(Number.isSafeInteger(perMinute) && perMinute > 0)) {
+    throw new Error(`rateLimit.perMinute must be a positive whole number, got ${perMinute}`);
+  }
+  if (options.controlKey !== undefined && (typeof options.controlKey !== "string" || options.controlKey === "")) {
+    throw new Error("controlKey must be a non-empty string");
+  }
   return {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 32),
     rateLimit: options.rateLimit,
+    controlKey: options.controlKey,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL,

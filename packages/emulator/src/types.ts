@@ -10,6 +10,11 @@ export interface EmulatorOptions {
   seed?: number;
   /** Optional per-token limit, answered with 429 like the service. */
   rateLimit?: { perMinute: number };
+  /**
+   * Key the control API (`/_emulator/…`) requires in the `X-Emulator-Key` header. Without one, the
+   * control API answers only when `host` is loopback (127.0.0.1, ::1, localhost), and 403 otherwise.
+   */
+  controlKey?: string;
   /** Largest JSON or form body accepted (default 1 MB); larger gets 413. */
   maxBodyBytes?: number;
   /** Largest multipart upload accepted (default 100 MB); larger gets 413. */
