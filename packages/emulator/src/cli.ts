@@ -1,9 +1,28 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { isLoopbackHost } from "./control-access.js";
 import { createEmulator } from "./emulator.js";
 import type { Emulator } from "./types.js";
 
-/** `wx-emulator --port 8642 --host 127.0.0.1 [--json] [--seed N]`: runs the emulator until SIGINT/SIGTERM. */
+const USAGE = `Usage: wx-emulator [options]
+  --port N            TCP port (default 8642; 0 picks a free one)
+  --host HOST         interface to listen on (default 127.0.0.1)
+  --seed N            same seed, same IDs and tokens
+  --json              print one JSON line {"url", "tokens"} instead of the banner
+  --rate-limit N      answer 429 with Retry-After beyond N requests per minute per token
+  --control-key KEY   require KEY in the X-Emulator-Key header of control API requests
+                      (needed for the control API when --host is not loopback)
+  --help              show this help
+`;
+
+/** A whole number from `min` up, or an error naming the flag. */
+function wholeNumber(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new Error(`Invalid --${flag}: ${value}`);
+  return number;
+}
+
+/** `wx-emulator --port 8642 --host 127.0.0.1 [--json] [--seed N] [--rate-limit N] [--control-key KEY]`: runs until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -11,15 +30,19 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       seed: { type: "string" },
       json: { type: "boolean", default: false },
+      "rate-limit": { type: "string" },
+      "control-key": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
-    process.stdout.write("Usage: wx-emulator [--port 8642] [--host 127.0.0.1] [--seed N] [--json]\n");
+    process.stdout.write(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port: ${values.port}`);
+  const port = wholeNumber("port", values.port, 0, 65535);
+  const rateLimit = values["rate-limit"];
+  const controlKey = values["control-key"];
+  if (controlKey === "") throw new Error("Invalid --control-key: it must not be empty");
   let emu: Emulator | undefined;
   let stopping = false;
   const stop = () => {
@@ -37,16 +60,23 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     seed: values.seed === undefined ? undefined : Number(values.seed),
+    rateLimit: rateLimit === undefined ? undefined : { perMinute: wholeNumber("rate-limit", rateLimit, 1) },
+    controlKey,
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: emu.url, tokens: emu.tokens })}\n`);
   } else {
+    const controlApi = emu.url.replace(/v1\/$/, "_emulator/state");
     const lines = [
       `Webex emulator listening on ${emu.url}`,
       `  admin token: ${emu.tokens.admin}`,
       `  user token:  ${emu.tokens.user}`,
       `  bot token:   ${emu.tokens.bot}`,
-      `  control API: ${emu.url.replace(/v1\/$/, "_emulator/state")}`,
+      controlKey !== undefined
+        ? `  control API: ${controlApi} (X-Emulator-Key required)`
+        : isLoopbackHost(values.host)
+          ? `  control API: ${controlApi}`
+          : "  control API: off (listening beyond loopback without --control-key)",
       "Press Ctrl+C to stop.",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

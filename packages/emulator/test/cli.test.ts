@@ -24,6 +24,39 @@ function firstLine(proc: ChildProcess): Promise<string> {
   });
 }
 
+function start(args: string[]): ChildProcess {
+  child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  return child;
+}
+
+/** Everything the process writes, and its exit code, once it exits. */
+function exitOf(proc: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    proc.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    proc.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    proc.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Banner lines up to the last one, "Press Ctrl+C to stop.". */
+function banner(proc: ChildProcess): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const seen: string[] = [];
+    const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+    lines.on("line", (line) => {
+      seen.push(line);
+      if (line.startsWith("Press Ctrl+C")) resolve(seen);
+    });
+    proc.once("exit", (code) => reject(new Error(`wx-emulator exited early with ${code}`)));
+  });
+}
+
 afterEach(() => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
   child = undefined;
@@ -52,5 +85,59 @@ describe("wx-emulator CLI", () => {
     const exited = new Promise<unknown>((resolve) => child?.once("exit", (code, signal) => resolve(code ?? signal)));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
+  });
+
+  it("turns on the rate limiter with --rate-limit N (requests per minute per token)", async () => {
+    await waitForBuild();
+    const info = JSON.parse(await firstLine(start(["--port", "0", "--json", "--rate-limit", "2"])));
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 3; i++) {
+      const res = await call(`${info.url}people/me`, { token: info.tokens.user });
+      statuses.push(res.status);
+      retryAfter = res.headers["retry-after"];
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    // The limit is per token: another one is not affected.
+    expect((await call(`${info.url}people/me`, { token: info.tokens.bot })).status).toBe(200);
+  });
+
+  it("refuses a --rate-limit that is not a positive whole number", async () => {
+    await waitForBuild();
+    for (const value of ["0", "-5", "1.5", "lots"]) {
+      const { code, stderr } = await exitOf(start(["--port", "0", `--rate-limit=${value}`]));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Invalid --rate-limit: ${value}`);
+    }
+  });
+
+  it("guards the control API with --control-key when listening beyond loopback", async () => {
+    await waitForBuild();
+    const info = JSON.parse(
+      await firstLine(start(["--port", "0", "--host", "0.0.0.0", "--json", "--control-key", "k3y"])),
+    );
+    const state = `http://127.0.0.1:${new URL(info.url).port}/_emulator/state`;
+    expect((await call(state)).status).toBe(401);
+    const res = await call(state, { headers: { "x-emulator-key": "k3y" } });
+    expect(res.status).toBe(200);
+    expect(res.body.tokens).toEqual(info.tokens);
+  });
+
+  it("says in the banner when the control API is off or needs the key", async () => {
+    await waitForBuild();
+    const off = await banner(start(["--port", "0", "--host", "0.0.0.0"]));
+    expect(off).toContain("  control API: off (listening beyond loopback without --control-key)");
+    child?.kill("SIGKILL");
+    const keyed = await banner(start(["--port", "0", "--control-key", "k3y"]));
+    expect(keyed.find((line) => line.includes("control API"))).toMatch(/_emulator\/state \(X-Emulator-Key required\)$/);
+  });
+
+  it("documents --rate-limit and --control-key in --help", async () => {
+    await waitForBuild();
+    const { code, stdout } = await exitOf(start(["--help"]));
+    expect(code).toBe(0);
+    expect(stdout).toContain("--rate-limit N");
+    expect(stdout).toContain("--control-key KEY");
   });
 });
