@@ -1,10 +1,13 @@
 // One-off helper used to lay out a publishable package with the shared build/test/lint setup.
 // usage: node scripts/scaffold.mjs <dir> <@wx/name> "<description>" [dep ...]
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 
 const [dir, name, description, ...deps] = process.argv.slice(2);
 if (!dir || !name) throw new Error("usage: scaffold <dir> <name> <description> [deps]");
 if (existsSync(`${dir}/package.json`)) throw new Error(`${dir} already exists`);
+/** The package's folder from the repo root, as `repository.directory` names it. */
+const repoDir = relative(resolve(import.meta.dirname, ".."), resolve(dir)).replaceAll("\\", "/");
 mkdirSync(`${dir}/src`, { recursive: true });
 mkdirSync(`${dir}/test`, { recursive: true });
 const dependencies = Object.fromEntries(
@@ -15,6 +18,9 @@ const pkg = {
   version: "0.1.0",
   description,
   license: "MIT",
+  repository: { type: "git", url: "git+https://github.com/wx-sdk/wx.git", directory: repoDir },
+  homepage: `https://github.com/wx-sdk/wx/tree/main/${repoDir}#readme`,
+  bugs: { url: "https://github.com/wx-sdk/wx/issues" },
   type: "module",
   main: "./dist/index.cjs",
   module: "./dist/index.js",
@@ -58,3 +64,4 @@ export default defineConfig({
 );
 if (!existsSync(`${dir}/src/index.ts`)) writeFileSync(`${dir}/src/index.ts`, `export {};\n`);
 writeFileSync(`${dir}/README.md`, `# ${name}\n\n${description}\n`);
+copyFileSync(resolve(import.meta.dirname, "../LICENSE"), `${dir}/LICENSE`);
