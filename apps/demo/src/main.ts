@@ -22,6 +22,7 @@ Without WEBEX_ACCESS_TOKEN it runs against the embedded emulator; with it, again
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
+    args: withoutLeadingSeparator(process.argv.slice(2)),
     options: {
       history: { type: "string", default: "5000" },
       out: { type: "string" },
@@ -83,6 +84,11 @@ async function main(): Promise<number> {
   } finally {
     await target.close();
   }
+}
+
+/** `pnpm demo -- --help` hands the script `-- --help`: pnpm keeps the `--` it was given. */
+function withoutLeadingSeparator(args: string[]): string[] {
+  return args[0] === "--" ? args.slice(1) : args;
 }
 
 main().then(
