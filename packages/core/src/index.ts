@@ -4,6 +4,8 @@ export { DEFAULT_MAX_SOCKETS } from "./dispatcher.js";
 export {
   AccessTokenError,
   ApiError,
+  ConnectionError,
+  type ErrorCode,
   MalformedResponseError,
   RateLimitError,
   RateLimitWarning,
@@ -13,6 +15,16 @@ export {
   ValidationError,
   WebexError,
 } from "./errors.js";
+export {
+  isAccessTokenError,
+  isApiError,
+  isConnectionError,
+  isMalformedResponseError,
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
+  isWebexError,
+} from "./guards.js";
 export { checkHeader } from "./headers.js";
 export { nextLink, repairNextLink } from "./link.js";
 export { guessContentType } from "./mime.js";
@@ -25,7 +37,6 @@ export { REDACTED, redactHeaders, redactText } from "./redact.js";
 export { compact, Resource } from "./resource.js";
 export { MAXIMUM_RETRY_AFTER_SECONDS, parseRetryAfter } from "./retry-after.js";
 export {
-  ConnectionError,
   DEFAULT_BASE_URL,
   type PaginateOptions,
   type RawResponse,

@@ -6,6 +6,7 @@ import { anySignal, type Deadline, startDeadline } from "./deadline.js";
 import { createDispatcher } from "./dispatcher.js";
 import {
   ApiError,
+  ConnectionError,
   MalformedResponseError,
   RateLimitError,
   RateLimitWarning,
@@ -23,7 +24,7 @@ import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./r
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { type Sleep, sleep } from "./sleep.js";
-import { currentToken, resolveAccessToken, type TokenSource } from "./token.js";
+import { currentToken, describeTokenOrigin, resolveAccessToken, type TokenSource } from "./token.js";
 import { appendQuery, normalizeBaseUrl, type Query, resolveUrl } from "./url.js";
 import { buildUserAgent } from "./user-agent.js";
 
@@ -96,6 +97,8 @@ export class Session {
   readonly maxResponseBytes: number;
   readonly objectFactory: ObjectFactory;
   readonly #token: TokenSource;
+  /** Where the token came from, named in a 401's message. */
+  readonly #tokenOrigin: string;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #userAgent: string;
@@ -120,6 +123,7 @@ export class Session {
     this.waitOnRateLimit = options.waitOnRateLimit ?? true;
     this.objectFactory = options.objectFactory ?? ((_kind, json) => json);
     this.#token = resolveAccessToken(options.accessToken);
+    this.#tokenOrigin = describeTokenOrigin(options.accessToken);
     this.#userAgent = buildUserAgent({
       beGeoId: options.beGeoId ?? process.env.BE_GEO_ID,
       caller: options.caller ?? process.env.WEBEX_PYTHON_SDK_CALLER ?? process.env.WEBEX_SDK_CALLER,
@@ -197,7 +201,7 @@ export class Session {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#closing.abort(new WebexError("This session is closed"));
+    this.#closing.abort(new WebexError("This session is closed", { code: "closed" }));
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
@@ -240,7 +244,7 @@ export class Session {
     let failures = 0;
     let replayedAfter401 = false;
     for (;;) {
-      if (this.#closed) throw new WebexError("This session is closed");
+      if (this.#closed) throw new WebexError("This session is closed", { code: "closed" });
       const token = useAuth ? await currentToken(this.#token) : undefined;
       if (token && !call.secrets.includes(token)) call.secrets.push(token);
       const headers = this.#headers(token, body, headersGiven);
@@ -299,7 +303,11 @@ export class Session {
           continue;
         }
       }
-      const error = new ApiError(request, response);
+      const error = new ApiError(
+        request,
+        response,
+        attempt.status === 401 && token ? { hint: `the token came from ${this.#tokenOrigin}` } : undefined,
+      );
       if (
         RETRYABLE_STATUS.has(attempt.status) &&
         IDEMPOTENT.has(method) &&
@@ -462,20 +470,6 @@ export class Session {
     call: Call,
   ): ResponseDetails {
     return { status, headers: redactHeaders(headers, call.secrets), body: redactText(text, call.secrets) };
-  }
-}
-
-/** The connection failed (refused, reset, closed) and the request could not safely be retried. */
-export class ConnectionError extends WebexError {
-  readonly request: RequestDetails;
-
-  constructor(message: string, request: RequestDetails, options?: { cause?: unknown }) {
-    super(message, options);
-    this.request = request;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), request: this.request };
   }
 }
 

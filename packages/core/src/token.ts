@@ -41,3 +41,11 @@ export async function currentToken(token: TokenSource): Promise<string> {
   if (typeof value !== "string" || !value) throw new AccessTokenError("The access token provider returned no token");
   return value;
 }
+
+/** Where a session's token comes from, for error messages: the option, a provider, or which environment variable. */
+export function describeTokenOrigin(accessToken: TokenSource | undefined, env = process.env): string {
+  if (typeof accessToken === "function") return "the token provider";
+  if (typeof accessToken === "string") return "the accessToken option";
+  const name = TOKEN_ENV_VARS.find((variable) => env[variable]?.trim());
+  return `the ${name ?? "accessToken"} environment variable`;
+}

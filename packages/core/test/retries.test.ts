@@ -58,7 +58,7 @@ describe("rate limits", () => {
     expect(server.requests).toHaveLength(2);
     expect(warnings[0]).toBeInstanceOf(RateLimitWarning);
     expect(warnings[0]?.retryAfter).toBe(expected / 1000);
-    expect(warnings[0]?.message).toBe("[429] Too Many Requests - Too many");
+    expect(warnings[0]?.message).toBe(`[429] Too Many Requests - Too many (Retry-After: ${expected / 1000} s)`);
   });
 
   it("reads an HTTP-date Retry-After", async () => {
