@@ -1,5 +1,6 @@
 export { backoffDelay } from "./backoff.js";
 export { fixedBody, formBody, jsonBody, type RequestBody } from "./body.js";
+export { consoleLogger, type LogLevel } from "./console-logger.js";
 export { DEFAULT_MAX_SOCKETS } from "./dispatcher.js";
 export {
   AccessTokenError,

@@ -26,7 +26,7 @@ export interface RetryEvent {
 export interface SessionOptions {
   /** A token, or a provider called before each request. Defaults to WEBEX_ACCESS_TOKEN, then WEBEX_TEAMS_ACCESS_TOKEN. */
   accessToken?: TokenSource;
-  /** Defaults to https://webexapis.com/v1/. */
+  /** Defaults to env WEBEX_BASE_URL (e.g. an emulator's URL), then https://webexapis.com/v1/. */
   baseUrl?: string;
   /** Per-request time without progress before a TimeoutError. Default 60 000. */
   timeoutMs?: number;
@@ -54,6 +54,7 @@ export interface SessionOptions {
   caller?: string;
   /** Your own undici dispatcher; the session then neither configures nor closes it. */
   dispatcher?: Dispatcher;
+  /** Where log lines go. Default: none, or stderr at the level env WX_LOG names (debug, info, warn, error). */
   logger?: Logger;
   objectFactory?: ObjectFactory;
   /** Called with each 429 wait before it starts. */

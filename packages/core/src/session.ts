@@ -2,8 +2,10 @@ import { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { backoffDelay } from "./backoff.js";
 import { formBody, jsonBody, type RequestBody } from "./body.js";
+import { loggerFromEnvironment } from "./console-logger.js";
 import { anySignal, type Deadline, startDeadline } from "./deadline.js";
 import { createDispatcher } from "./dispatcher.js";
+import { environment } from "./environment.js";
 import {
   ApiError,
   ConnectionError,
@@ -112,7 +114,8 @@ export class Session {
   readonly #closing = new AbortController();
 
   constructor(options: SessionOptions = {}) {
-    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+    const env = environment();
+    this.baseUrl = normalizeBaseUrl(options.baseUrl ?? (env.WEBEX_BASE_URL || DEFAULT_BASE_URL));
     this.#origin = new URL(this.baseUrl).origin;
     this.timeoutMs = positiveNumber("timeoutMs", options.timeoutMs ?? 60_000);
     this.maxRetries = wholeNumber("maxRetries", options.maxRetries ?? 3);
@@ -125,11 +128,11 @@ export class Session {
     this.#token = resolveAccessToken(options.accessToken);
     this.#tokenOrigin = describeTokenOrigin(options.accessToken);
     this.#userAgent = buildUserAgent({
-      beGeoId: options.beGeoId ?? process.env.BE_GEO_ID,
-      caller: options.caller ?? process.env.WEBEX_PYTHON_SDK_CALLER ?? process.env.WEBEX_SDK_CALLER,
+      beGeoId: options.beGeoId ?? env.BE_GEO_ID,
+      caller: options.caller ?? env.WEBEX_PYTHON_SDK_CALLER ?? env.WEBEX_SDK_CALLER,
     });
     checkHeader("user-agent", this.#userAgent, options.caller ? "caller" : "beGeoId");
-    this.#logger = options.logger;
+    this.#logger = options.logger ?? loggerFromEnvironment(env.WX_LOG);
     this.#sleep = options.sleep ?? sleep;
     this.#onRateLimit = options.onRateLimit;
     this.#onRetry = options.onRetry;

@@ -1,3 +1,4 @@
+import { environment } from "./environment.js";
 import { AccessTokenError } from "./errors.js";
 
 /**
@@ -14,7 +15,7 @@ export type TokenSource = string | TokenProvider;
 export const TOKEN_ENV_VARS = ["WEBEX_ACCESS_TOKEN", "WEBEX_TEAMS_ACCESS_TOKEN"] as const;
 
 /** The token given, else the first environment variable set, else an AccessTokenError saying how to give one. */
-export function resolveAccessToken(accessToken: TokenSource | undefined, env = process.env): TokenSource {
+export function resolveAccessToken(accessToken: TokenSource | undefined, env = environment()): TokenSource {
   if (typeof accessToken === "function") return accessToken;
   if (typeof accessToken === "string") {
     if (accessToken.trim()) return accessToken.trim();
@@ -43,7 +44,7 @@ export async function currentToken(token: TokenSource): Promise<string> {
 }
 
 /** Where a session's token comes from, for error messages: the option, a provider, or which environment variable. */
-export function describeTokenOrigin(accessToken: TokenSource | undefined, env = process.env): string {
+export function describeTokenOrigin(accessToken: TokenSource | undefined, env = environment()): string {
   if (typeof accessToken === "function") return "the token provider";
   if (typeof accessToken === "string") return "the accessToken option";
   const name = TOKEN_ENV_VARS.find((variable) => env[variable]?.trim());

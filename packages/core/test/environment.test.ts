@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { type AddressInfo, connect, type Socket } from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { json, startTestServer, type TestServer } from "../../../testing/test-server.js";
-import { Session } from "../src/index.js";
+import { consoleLogger, Session } from "../src/index.js";
 
 const saved = { ...process.env };
 let server: TestServer | undefined;
@@ -80,5 +83,35 @@ describe("the environment, as Python users expect", () => {
     const agents = server.requests.map((r) => String(r.headers["user-agent"]));
     expect(agents[0]).toContain('"caller":"migrated-bot"');
     expect(agents[1]).toContain('"caller":"wx-bot"');
+  });
+});
+
+describe("WEBEX_BASE_URL and WX_LOG let any program built on wx run against the emulator, and show what it sends", () => {
+  it("a process with WEBEX_BASE_URL and WX_LOG=debug talks to that URL and logs each request to stderr, redacted", async () => {
+    server = await startTestServer((_req, res) => json(res, 200, { displayName: "Ada" }));
+    const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+    const script = `const { Session } = await import(${JSON.stringify(dist)}); const s = new Session(); console.log((await s.request({ path: "people/me?t=SECRET-token-1234" })).displayName); await s.close();`;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      env: {
+        PATH: process.env.PATH,
+        WEBEX_ACCESS_TOKEN: "SECRET-token-1234",
+        WEBEX_BASE_URL: server.baseUrl,
+        WX_LOG: "debug",
+      },
+    });
+    expect(stdout.trim()).toBe("Ada");
+    expect(server.requests[0]?.url).toBe("/v1/people/me?t=SECRET-token-1234");
+    expect(stderr).toMatch(/^wx debug webex request .*"status":200/m);
+    expect(stderr).not.toContain("SECRET-token-1234");
+  });
+
+  it("consoleLogger writes the level asked for and above", () => {
+    const lines: string[] = [];
+    const logger = consoleLogger("warn", (line) => lines.push(line));
+    logger.debug?.("hidden");
+    logger.info?.("hidden");
+    logger.warn?.("shown", { retryAfter: 3 });
+    logger.error?.("shown too");
+    expect(lines).toEqual(['wx warn shown {"retryAfter":3}', "wx error shown too"]);
   });
 });
