@@ -73,11 +73,14 @@ export class WebexError extends Error {
     Object.defineProperty(this, LINEAGE, { value: lineage });
   }
 
+  // `this` is the class on the right of `instanceof` (a subclass too), on purpose.
+  // biome-ignore-start lint/complexity/noThisInStatic: see above
   static [Symbol.hasInstance](value: unknown): boolean {
     const lineage = (value as { [LINEAGE]?: unknown } | null | undefined)?.[LINEAGE];
     if (Array.isArray(lineage)) return lineage.includes(this.name);
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
+  // biome-ignore-end lint/complexity/noThisInStatic: see above
 
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message };

@@ -27,6 +27,7 @@ export {
   isWebexError,
 } from "./guards.js";
 export { checkHeader } from "./headers.js";
+export type { HookRequest, HookResponse, Hooks } from "./hooks.js";
 export { nextLink, repairNextLink } from "./link.js";
 export { guessContentType } from "./mime.js";
 export { type FileSource, multipartBody, type UploadFile } from "./multipart.js";
@@ -37,6 +38,13 @@ export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
 export { compact, Resource } from "./resource.js";
 export { MAXIMUM_RETRY_AFTER_SECONDS, parseRetryAfter } from "./retry-after.js";
+export {
+  type DefaultRetryPolicyOptions,
+  defaultRetryPolicy,
+  type RetryContext,
+  type RetryDecision,
+  type RetryPolicy,
+} from "./retry-policy.js";
 export {
   DEFAULT_BASE_URL,
   type PaginateOptions,

@@ -1,5 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { RateLimitWarning } from "./errors.js";
+import type { Hooks } from "./hooks.js";
+import type { RetryPolicy } from "./retry-policy.js";
 import type { Sleep } from "./sleep.js";
 import type { TokenSource } from "./token.js";
 
@@ -61,6 +63,13 @@ export interface SessionOptions {
   onRateLimit?: (warning: RateLimitWarning) => void;
   /** Called before each retry of a 5xx or a connection failure. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Decides after each failed attempt whether to retry and after how long. Default: `defaultRetryPolicy` built from
+   * `maxRetries`, `waitOnRateLimit`, `maxRateLimitRetries` and `maxRateLimitWaitMs`.
+   */
+  retryPolicy?: RetryPolicy;
+  /** Code run around every request: `before` (may change headers), `after` (status, headers, timing), `error`. */
+  hooks?: Hooks | readonly Hooks[];
   /** How the session waits (rate limits, backoff). Tests pass an instant one. */
   sleep?: Sleep;
 }

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
-import { backoffDelay } from "./backoff.js";
 import { formBody, jsonBody, type RequestBody } from "./body.js";
 import { loggerFromEnvironment } from "./console-logger.js";
 import { anySignal, type Deadline, startDeadline } from "./deadline.js";
@@ -19,12 +18,14 @@ import {
   WebexError,
 } from "./errors.js";
 import { checkHeader } from "./headers.js";
+import type { Hooks } from "./hooks.js";
 import { nextLink, repairNextLink } from "./link.js";
 import type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
 import { Paginated, type Walk } from "./paginated.js";
 import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { defaultRetryPolicy, type RetryContext, type RetryPolicy } from "./retry-policy.js";
 import { type Sleep, sleep } from "./sleep.js";
 import { currentToken, describeTokenOrigin, resolveAccessToken, type TokenSource } from "./token.js";
 import { appendQuery, normalizeBaseUrl, type Query, resolveUrl } from "./url.js";
@@ -79,13 +80,11 @@ interface Call {
   readonly deadline: Deadline | undefined;
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
-  rateLimitWaits: number;
-  rateLimitWaitedMs: number;
+  readonly rateLimit: { rateLimitWaits: number; rateLimitWaitedMs: number };
+  attempts: number;
+  /** The headers of the latest attempt (for the error hooks). */
+  headers: Record<string, string>;
 }
-
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /** An HTTP connection to the Webex API: auth, retries, rate limits, errors and pagination. */
 export class Session {
@@ -109,6 +108,8 @@ export class Session {
   readonly #sleep: Sleep;
   readonly #onRateLimit: ((warning: RateLimitWarning) => void) | undefined;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #hooks: readonly Hooks[];
   #closed = false;
   /** Aborted by close(), so a rate-limit or backoff wait ends at once. */
   readonly #closing = new AbortController();
@@ -136,6 +137,16 @@ export class Session {
     this.#sleep = options.sleep ?? sleep;
     this.#onRateLimit = options.onRateLimit;
     this.#onRetry = options.onRetry;
+    this.#retryPolicy =
+      options.retryPolicy ??
+      defaultRetryPolicy({
+        maxRetries: this.maxRetries,
+        waitOnRateLimit: this.waitOnRateLimit,
+        maxRateLimitRetries: this.maxRateLimitRetries,
+        maxRateLimitWaitMs: this.maxRateLimitWaitMs,
+      });
+    this.#hooks =
+      options.hooks === undefined ? [] : Array.isArray(options.hooks) ? [...options.hooks] : [options.hooks as Hooks];
     this.#ownsDispatcher = !options.dispatcher;
     this.#dispatcher = options.dispatcher ?? createDispatcher(options);
   }
@@ -152,13 +163,17 @@ export class Session {
     const expected = options.expectedStatus ?? (method === "DELETE" ? 204 : 200);
     const body = toBody(options);
     const call = this.#call(options);
-    const { status, headers, text } = await this.#send(method, url, body, options, expected, call);
-    return {
-      status,
-      headers: flattenHeaders(headers),
-      body: this.#parse<T>(method, url, status, headers, text, call),
-      url,
-    };
+    try {
+      const { status, headers, text } = await this.#send(method, url, body, options, expected, call);
+      return {
+        status,
+        headers: flattenHeaders(headers),
+        body: this.#parse<T>(method, url, status, headers, text, call),
+        url,
+      };
+    } catch (error) {
+      return this.#failed(method, url, call, error);
+    }
   }
 
   /** A lazy list over a paged endpoint; see `Paginated`. */
@@ -172,32 +187,40 @@ export class Session {
       const url = nextUrl === undefined ? firstPageUrl(first, walk, max ?? maxPageSize) : new URL(nextUrl);
       walk.fetched.add(url.href);
       const call = this.#call(callOptions);
-      const { status, headers, text } = await this.#send("GET", url, undefined, callOptions, 200, call);
-      const page = this.#parse<{ items?: unknown }>("GET", url, status, headers, text, call);
-      const malformed = (reason: string) =>
-        new MalformedResponseError(
-          reason,
-          this.#requestDetails("GET", url, {}, call),
-          this.#responseDetails(status, headers, text, call),
-        );
-      if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
-        throw malformed("'items' key not found in the list response");
-      }
-      const link = nextLink(headers.link);
-      let next: URL | undefined;
       try {
-        next = link === undefined ? undefined : repairNextLink(link, url, original);
-      } catch {
-        throw malformed(`the next link ${JSON.stringify(redactText(link ?? "", call.secrets))} is not a URL`);
+        return await this.#loadPage<T>(url, original, walk, callOptions, call);
+      } catch (error) {
+        return this.#failed("GET", url, call, error);
       }
-      if (next && next.origin !== this.#origin) {
-        throw malformed(`next link points to another origin (${next.origin}); not sending the token there`);
-      }
-      if (next && walk.fetched.has(next.href)) {
-        throw malformed("the next link names a page already fetched; stopping instead of looping");
-      }
-      return { items: page.items as T[], nextUrl: next?.href };
     });
+  }
+
+  async #loadPage<T>(url: URL, original: URLSearchParams, walk: Walk, callOptions: CallOptions, call: Call) {
+    const { status, headers, text } = await this.#send("GET", url, undefined, callOptions, 200, call);
+    const page = this.#parse<{ items?: unknown }>("GET", url, status, headers, text, call);
+    const malformed = (reason: string) =>
+      new MalformedResponseError(
+        reason,
+        this.#requestDetails("GET", url, {}, call),
+        this.#responseDetails(status, headers, text, call),
+      );
+    if (!page || typeof page !== "object" || !Array.isArray(page.items)) {
+      throw malformed("'items' key not found in the list response");
+    }
+    const link = nextLink(headers.link);
+    let next: URL | undefined;
+    try {
+      next = link === undefined ? undefined : repairNextLink(link, url, original);
+    } catch {
+      throw malformed(`the next link ${JSON.stringify(redactText(link ?? "", call.secrets))} is not a URL`);
+    }
+    if (next && next.origin !== this.#origin) {
+      throw malformed(`next link points to another origin (${next.origin}); not sending the token there`);
+    }
+    if (next && walk.fetched.has(next.href)) {
+      throw malformed("the next link names a page already fetched; stopping instead of looping");
+    }
+    return { items: page.items as T[], nextUrl: next?.href };
   }
 
   /** Releases the session's sockets; later calls fail. A dispatcher you passed in is left open. */
@@ -220,8 +243,9 @@ export class Session {
       deadline,
       signal: anySignal(options.signal, deadline?.signal),
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
-      rateLimitWaits: 0,
-      rateLimitWaitedMs: 0,
+      rateLimit: { rateLimitWaits: 0, rateLimitWaitedMs: 0 },
+      attempts: 0,
+      headers: {},
     };
   }
 
@@ -243,16 +267,22 @@ export class Session {
     call: Call,
   ): Promise<Attempt> {
     const useAuth = (options as RequestOptions).auth !== false;
-    const headersGiven = options.headers;
-    let failures = 0;
+    const replayable = body?.replayable !== false;
+    let retries = 0;
     let replayedAfter401 = false;
     for (;;) {
       if (this.#closed) throw new WebexError("This session is closed", { code: "closed" });
       const token = useAuth ? await currentToken(this.#token) : undefined;
       if (token && !call.secrets.includes(token)) call.secrets.push(token);
-      const headers = this.#headers(token, body, headersGiven);
+      const headers = this.#headers(token, body, options.headers);
+      call.attempts++;
+      for (const hook of this.#hooks) await hook.before?.({ method, url, headers, attempt: call.attempts });
+      if (this.#hooks.length) for (const [name, value] of Object.entries(headers)) checkHeader(name, value, "headers");
+      call.headers = headers;
       const started = performance.now();
       let attempt: Attempt;
+      let failure: WebexError;
+      let context: Omit<RetryContext, "retries" | "rateLimitWaits" | "rateLimitWaitedMs">;
       try {
         attempt = await this.#exchange(method, url, headers, body, call);
       } catch (error) {
@@ -261,68 +291,107 @@ export class Session {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof MalformedResponseError) throw error;
         if (isTimeout(error)) throw new TimeoutError(details, call.timeoutMs, { cause: error });
-        const code = errorCode(error);
-        const failure = new ConnectionError(
+        failure = new ConnectionError(
           `${method} ${details.url} failed: ${redactText(describeError(error), call.secrets)}`,
           details,
           { cause: error },
         );
-        const canRetry =
-          failures < this.maxRetries && (IDEMPOTENT.has(method) || NEVER_SENT.has(code)) && body?.replayable !== false;
-        if (!canRetry) throw failure;
-        await this.#retryWait(
+        context = {
           method,
-          url,
-          failures++,
-          `connection failure (${code || "unknown"})`,
-          undefined,
-          call,
-          failure,
-        );
+          url: details.url,
+          requestHeaders: details.headers,
+          errorCode: errorCode(error),
+          replayable,
+        };
+        await this.#retryOrThrow(failure, { ...context, retries: retries++, ...call.rateLimit }, call);
         continue;
       }
+      const durationMs = performance.now() - started;
       this.#logger?.debug?.("webex request", {
         method,
         url: redactText(url.href, call.secrets),
         status: attempt.status,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(durationMs),
       });
+      if (this.#hooks.length) {
+        const seen = { method, url, headers: redactHeaders(headers, call.secrets), attempt: call.attempts };
+        const response = { status: attempt.status, headers: attempt.headers, durationMs };
+        for (const hook of this.#hooks) await hook.after?.(seen, response);
+      }
       if (isExpected(attempt.status, expected)) return attempt;
 
-      const request = this.#requestDetails(method, url, headers, call);
-      const response = this.#responseDetails(attempt.status, attempt.headers, attempt.text, call);
-      if (attempt.status === 429) {
-        const retryAfter = parseRetryAfter(attempt.headers["retry-after"]);
-        const error = new RateLimitError(request, response, retryAfter);
-        if (!this.waitOnRateLimit || body?.replayable === false) throw error;
-        await this.#rateLimitWait(request, response, retryAfter, call, error);
-        continue;
-      }
       if (attempt.status === 401 && token && !replayedAfter401 && typeof this.#token === "function") {
         const invalidate = this.#token.invalidate;
-        if (invalidate && body?.replayable !== false) {
+        if (invalidate && replayable) {
           replayedAfter401 = true;
           await invalidate.call(this.#token, token);
           continue;
         }
       }
-      const error = new ApiError(
-        request,
-        response,
-        attempt.status === 401 && token ? { hint: `the token came from ${this.#tokenOrigin}` } : undefined,
-      );
-      if (
-        RETRYABLE_STATUS.has(attempt.status) &&
-        IDEMPOTENT.has(method) &&
-        failures < this.maxRetries &&
-        body?.replayable !== false
-      ) {
-        const hinted = header(attempt.headers, "retry-after");
-        await this.#retryWait(method, url, failures++, `status ${attempt.status}`, hinted, call, error);
-        continue;
+      const request = this.#requestDetails(method, url, headers, call);
+      const response = this.#responseDetails(attempt.status, attempt.headers, attempt.text, call);
+      failure =
+        attempt.status === 429
+          ? new RateLimitError(request, response, parseRetryAfter(attempt.headers["retry-after"]))
+          : new ApiError(
+              request,
+              response,
+              attempt.status === 401 && token ? { hint: `the token came from ${this.#tokenOrigin}` } : undefined,
+            );
+      context = {
+        method,
+        url: request.url,
+        requestHeaders: request.headers,
+        status: attempt.status,
+        responseHeaders: attempt.headers,
+        replayable,
+      };
+      const retried = attempt.status === 429 ? retries : retries++;
+      await this.#retryOrThrow(failure, { ...context, retries: retried, ...call.rateLimit }, call);
+    }
+  }
+
+  /** Asks the retry policy about a failed attempt; throws `failure` unless it says retry and the wait fits the deadline. */
+  async #retryOrThrow(failure: WebexError, context: RetryContext, call: Call): Promise<void> {
+    const decision = this.#retryPolicy.decide(context);
+    if (!decision.retry) throw failure;
+    const { delayMs, reason } = decision;
+    if (call.deadline && delayMs > call.deadline.remainingMs()) throw failure;
+    if (decision.rateLimit && failure instanceof ApiError) {
+      call.rateLimit.rateLimitWaits++;
+      call.rateLimit.rateLimitWaitedMs += delayMs;
+      const warning = new RateLimitWarning(failure.request, failure.response, delayMs / 1000);
+      this.#logger?.warn?.(`rate limited; waiting ${delayMs / 1000}s before retrying`, {
+        method: context.method,
+        url: context.url,
+        retryAfter: delayMs / 1000,
+        trackingId: warning.trackingId,
+      });
+      this.#onRateLimit?.(warning);
+    } else {
+      const event = { method: context.method, url: context.url, attempt: context.retries + 1, delayMs, reason };
+      this.#logger?.warn?.(`retrying after ${reason}`, { ...event });
+      this.#onRetry?.(event);
+    }
+    try {
+      await this.#sleep(delayMs, this.#waitSignal(call.signal));
+    } catch (error) {
+      if (call.deadline?.signal.aborted) {
+        throw new TimeoutError({ method: context.method, url: context.url, headers: {} }, call.deadline.ms, {
+          deadline: true,
+        });
       }
       throw error;
     }
+  }
+
+  /** Runs the error hooks for a call that failed for good. */
+  async #failed(method: string, url: URL, call: Call, error: unknown): Promise<never> {
+    if (this.#hooks.length && error instanceof WebexError) {
+      const seen = { method, url, headers: redactHeaders(call.headers, call.secrets), attempt: call.attempts };
+      for (const hook of this.#hooks) await hook.error?.(seen, error);
+    }
+    throw error;
   }
 
   async #exchange(
@@ -357,63 +426,6 @@ export class Session {
           body: "",
         });
       }
-      throw error;
-    }
-  }
-
-  /** Waits out a 429, unless the call's count or total of such waits, or its deadline, would be passed. */
-  async #rateLimitWait(
-    request: RequestDetails,
-    response: ResponseDetails,
-    retryAfter: number,
-    call: Call,
-    error: RateLimitError,
-  ): Promise<void> {
-    const waitMs = retryAfter * 1000;
-    if (
-      call.rateLimitWaits >= this.maxRateLimitRetries ||
-      call.rateLimitWaitedMs + waitMs > this.maxRateLimitWaitMs ||
-      (call.deadline && waitMs > call.deadline.remainingMs())
-    ) {
-      throw error;
-    }
-    call.rateLimitWaits++;
-    call.rateLimitWaitedMs += waitMs;
-    const warning = new RateLimitWarning(request, response, retryAfter);
-    this.#logger?.warn?.(`rate limited; waiting ${retryAfter}s before retrying`, {
-      method: request.method,
-      url: request.url,
-      retryAfter,
-      trackingId: warning.trackingId,
-    });
-    this.#onRateLimit?.(warning);
-    await this.#wait(waitMs, call, request);
-  }
-
-  async #retryWait(
-    method: string,
-    url: URL,
-    failures: number,
-    reason: string,
-    retryAfterHeader: string | undefined,
-    call: Call,
-    error: WebexError,
-  ): Promise<void> {
-    const backoff = backoffDelay(failures);
-    const delayMs = retryAfterHeader ? Math.max(backoff, parseRetryAfter(retryAfterHeader) * 1000) : backoff;
-    if (call.deadline && delayMs > call.deadline.remainingMs()) throw error;
-    const event = { method, url: redactText(url.href, call.secrets), attempt: failures + 1, delayMs, reason };
-    this.#logger?.warn?.(`retrying after ${reason}`, { ...event });
-    this.#onRetry?.(event);
-    await this.#wait(delayMs, call, { method, url: event.url, headers: {} });
-  }
-
-  /** Sleeps, ending early when the caller aborts, the deadline passes or the session closes. */
-  async #wait(ms: number, call: Call, request: RequestDetails): Promise<void> {
-    try {
-      await this.#sleep(ms, this.#waitSignal(call.signal));
-    } catch (error) {
-      if (call.deadline?.signal.aborted) throw new TimeoutError(request, call.deadline.ms, { deadline: true });
       throw error;
     }
   }
@@ -487,11 +499,6 @@ function toBody(options: RequestOptions): RequestBody | undefined {
 
 function isExpected(status: number, expected: number | readonly number[]): boolean {
   return typeof expected === "number" ? status === expected : expected.includes(status);
-}
-
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
