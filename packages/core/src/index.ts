@@ -16,6 +16,7 @@ export {
   ValidationError,
   WebexError,
 } from "./errors.js";
+export { type FetchTransportOptions, fetchTransport } from "./fetch-transport.js";
 export {
   isAccessTokenError,
   isApiError,
@@ -55,6 +56,13 @@ export {
 export { type Sleep, sleep } from "./sleep.js";
 export { STATUS_DESCRIPTIONS, STATUS_TEXTS } from "./status-descriptions.js";
 export { resolveAccessToken, TOKEN_ENV_VARS, type TokenProvider, type TokenSource } from "./token.js";
+export {
+  ProgressTimeoutError,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from "./transport.js";
+export { type UndiciTransportOptions, undiciTransport } from "./undici-transport.js";
 export {
   appendQuery,
   normalizeBaseUrl,

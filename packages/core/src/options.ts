@@ -4,6 +4,7 @@ import type { Hooks } from "./hooks.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import type { Sleep } from "./sleep.js";
 import type { TokenSource } from "./token.js";
+import type { Transport } from "./transport.js";
 
 /** Receives the session's log lines; tokens never appear in them. Any method may be left out. */
 export interface Logger {
@@ -56,6 +57,10 @@ export interface SessionOptions {
   caller?: string;
   /** Your own undici dispatcher; the session then neither configures nor closes it. */
   dispatcher?: Dispatcher;
+  /** How bytes move (see `Transport`): default undici on Node. The session does not close one you pass. */
+  transport?: Transport;
+  /** Use this `fetch` (e.g. `globalThis.fetch`, or an instrumented one) through `fetchTransport`, instead of undici. */
+  fetch?: typeof globalThis.fetch;
   /** Where log lines go. Default: none, or stderr at the level env WX_LOG names (debug, info, warn, error). */
   logger?: Logger;
   objectFactory?: ObjectFactory;

@@ -3,7 +3,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
 /** Thrown (and turned into a MalformedResponseError by the session) when a body passes the cap. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
+  constructor(
+    readonly maxBytes: number,
+    /** The answer whose body was too large. */
+    readonly response: { status: number; headers: Record<string, string | string[] | undefined> },
+  ) {
     super(`the response body is larger than maxResponseBytes (${maxBytes} bytes); not reading it`);
   }
 }
@@ -20,11 +24,12 @@ export function readBodyText(
   body: ResponseBody,
   contentLength: string | string[] | undefined,
   maxBytes: number,
+  response: BodyTooLargeError["response"],
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => {
       body.destroy();
-      reject(new BodyTooLargeError(maxBytes));
+      reject(new BodyTooLargeError(maxBytes, response));
     };
     if (typeof contentLength === "string" && Number(contentLength) > maxBytes) return tooLarge();
     // Events rather than `for await`: one promise per chunk costs ~10% on a page-sized body.

@@ -1,9 +1,7 @@
-import { Readable } from "node:stream";
-import type { Dispatcher } from "undici";
 import { formBody, jsonBody, type RequestBody } from "./body.js";
 import { loggerFromEnvironment } from "./console-logger.js";
 import { anySignal, type Deadline, startDeadline } from "./deadline.js";
-import { createDispatcher } from "./dispatcher.js";
+import { checkMaxSockets } from "./dispatcher.js";
 import { environment } from "./environment.js";
 import {
   ApiError,
@@ -17,17 +15,20 @@ import {
   ValidationError,
   WebexError,
 } from "./errors.js";
+import { fetchTransport } from "./fetch-transport.js";
 import { checkHeader } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { nextLink, repairNextLink } from "./link.js";
 import type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
 import { Paginated, type Walk } from "./paginated.js";
-import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "./read-body.js";
+import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { defaultRetryPolicy, type RetryContext, type RetryPolicy } from "./retry-policy.js";
 import { type Sleep, sleep } from "./sleep.js";
 import { currentToken, describeTokenOrigin, resolveAccessToken, type TokenSource } from "./token.js";
+import type { Transport } from "./transport.js";
+import { undiciTransport } from "./undici-transport.js";
 import { appendQuery, normalizeBaseUrl, type Query, resolveUrl } from "./url.js";
 import { buildUserAgent } from "./user-agent.js";
 
@@ -100,8 +101,8 @@ export class Session {
   readonly #token: TokenSource;
   /** Where the token came from, named in a 401's message. */
   readonly #tokenOrigin: string;
-  readonly #dispatcher: Dispatcher;
-  readonly #ownsDispatcher: boolean;
+  readonly #transport: Transport;
+  readonly #ownsTransport: boolean;
   readonly #userAgent: string;
   readonly #origin: string;
   readonly #logger: Logger | undefined;
@@ -147,8 +148,8 @@ export class Session {
       });
     this.#hooks =
       options.hooks === undefined ? [] : Array.isArray(options.hooks) ? [...options.hooks] : [options.hooks as Hooks];
-    this.#ownsDispatcher = !options.dispatcher;
-    this.#dispatcher = options.dispatcher ?? createDispatcher(options);
+    this.#ownsTransport = !options.transport;
+    this.#transport = options.transport ?? defaultTransport(options);
   }
 
   /** Sends one API call and returns its parsed JSON body (`undefined` for an empty one, e.g. DELETE). */
@@ -228,7 +229,7 @@ export class Session {
     if (this.#closed) return;
     this.#closed = true;
     this.#closing.abort(new WebexError("This session is closed", { code: "closed" }));
-    if (this.#ownsDispatcher) await this.#dispatcher.close();
+    if (this.#ownsTransport) await this.#transport.close();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -401,28 +402,21 @@ export class Session {
     body: RequestBody | undefined,
     call: Call,
   ): Promise<Attempt> {
-    const content = body?.open();
-    const response = await this.#dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method,
-      headers,
-      body:
-        content === undefined || typeof content === "string" || content instanceof Uint8Array
-          ? content
-          : Readable.from(content, { objectMode: false }),
-      signal: call.signal,
-      headersTimeout: call.timeoutMs,
-      bodyTimeout: call.timeoutMs,
-    });
     try {
-      const text = await readBodyText(response.body, response.headers["content-length"], this.maxResponseBytes);
-      return { status: response.statusCode, headers: response.headers, text };
+      return await this.#transport.send({
+        method,
+        url,
+        headers,
+        body: body?.open(),
+        signal: call.signal,
+        timeoutMs: call.timeoutMs,
+        maxResponseBytes: this.maxResponseBytes,
+      });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         throw new MalformedResponseError(error.message, this.#requestDetails(method, url, headers, call), {
-          status: response.statusCode,
-          headers: redactHeaders(response.headers, call.secrets),
+          status: error.response.status,
+          headers: redactHeaders(error.response.headers, call.secrets),
           body: "",
         });
       }
@@ -515,7 +509,21 @@ function errorCode(error: unknown): string {
 }
 
 function isTimeout(error: unknown): boolean {
-  return ["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"].includes(errorCode(error));
+  return ["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "WX_PROGRESS_TIMEOUT"].includes(errorCode(error));
+}
+
+/** The transport a session makes for itself: `fetch` when one is given, else undici (loaded on the first request). */
+function defaultTransport(options: SessionOptions): Transport {
+  if (options.fetch) {
+    if (options.dispatcher || options.proxy) {
+      throw new ValidationError("fetch cannot be combined with dispatcher or proxy (undici options)", {
+        argument: "fetch",
+      });
+    }
+    return fetchTransport({ fetch: options.fetch });
+  }
+  checkMaxSockets(options.maxSockets);
+  return undiciTransport(options);
 }
 
 function describeError(error: unknown): string {

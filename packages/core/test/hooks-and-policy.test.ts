@@ -82,7 +82,11 @@ describe("hooks", () => {
 
   it("a header a hook breaks is still refused before sending", async () => {
     const { server, session } = await setup((_req, res) => json(res, 200, {}), {
-      hooks: { before: (request) => void (request.headers["x-bad"] = "a\r\nb: c") },
+      hooks: {
+        before: (request) => {
+          request.headers["x-bad"] = "a\r\nb: c";
+        },
+      },
     });
     await expect(session.request({ path: "rooms" })).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests).toHaveLength(0);
