@@ -1,6 +1,5 @@
 import { type CallOptions, requireString, type Session, ValidationError } from "@wx/core";
 import type { GuestIssuerToken } from "@wx/models";
-import { SignJWT } from "jose";
 import { withoutReplyBody } from "./without-reply-body.js";
 
 export interface GuestJwtClaims {
@@ -39,6 +38,8 @@ export async function signGuestJwt(claims: GuestJwtClaims): Promise<string> {
     });
   }
   const key = decodeSecret(secret);
+  // Loaded here, not at import: most programs never make a guest token, and jose costs ~60 ms to load.
+  const { SignJWT } = await import("jose");
   return new SignJWT({ name })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(sub)
