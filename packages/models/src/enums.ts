@@ -130,3 +130,147 @@ export const AttachmentActionType = {
   submit: "submit",
 } as const;
 export type AttachmentActionType = (typeof AttachmentActionType)[keyof typeof AttachmentActionType];
+
+/** Kind of meeting object: a series, one scheduled occurrence of it, or an instance that is happening or happened. */
+export const MeetingType = {
+  /** The primary series (a meeting without `recurrence` is a series of one). */
+  meetingSeries: "meetingSeries",
+  /** One occurrence of a series. */
+  scheduledMeeting: "scheduledMeeting",
+  /** An instance that is in progress or has ended. */
+  meeting: "meeting",
+} as const;
+export type MeetingType = (typeof MeetingType)[keyof typeof MeetingType];
+
+/** State of a meeting or webinar. */
+export const MeetingState = {
+  /** A series with future occurrences. */
+  active: "active",
+  /** A scheduled meeting in the future. */
+  scheduled: "scheduled",
+  /** A scheduled meeting ready to start or join. */
+  ready: "ready",
+  /** Someone is waiting in the lobby. */
+  lobby: "lobby",
+  /** In progress. */
+  inProgress: "inProgress",
+  /** Ended (series: every occurrence has ended). */
+  ended: "ended",
+  /** Its time passed and nobody joined. */
+  missed: "missed",
+  /** A series whose end date has passed. */
+  expired: "expired",
+} as const;
+export type MeetingState = (typeof MeetingState)[keyof typeof MeetingState];
+
+/** Whether a meeting is a regular meeting, a webinar or a meeting in the host's personal room. */
+export const MeetingScheduledType = {
+  meeting: "meeting",
+  webinar: "webinar",
+  personalRoomMeeting: "personalRoomMeeting",
+} as const;
+export type MeetingScheduledType = (typeof MeetingScheduledType)[keyof typeof MeetingScheduledType];
+
+/** How people not on the invite join an unlocked meeting. */
+export const UnlockedMeetingJoinSecurity = {
+  allowJoin: "allowJoin",
+  allowJoinWithLobby: "allowJoinWithLobby",
+  blockFromJoin: "blockFromJoin",
+} as const;
+export type UnlockedMeetingJoinSecurity =
+  (typeof UnlockedMeetingJoinSecurity)[keyof typeof UnlockedMeetingJoinSecurity];
+
+/** How attendees join a meeting's audio. */
+export const AudioConnectionType = {
+  /** Computer audio or a phone. */
+  webexAudio: "webexAudio",
+  /** Computer audio only. */
+  VoIP: "VoIP",
+  /** Another teleconference service. */
+  other: "other",
+  none: "none",
+} as const;
+export type AudioConnectionType = (typeof AudioConnectionType)[keyof typeof AudioConnectionType];
+
+/** What phone participants hear when someone enters or leaves. */
+export const EntryAndExitTone = {
+  beep: "beep",
+  announceName: "announceName",
+  noTone: "noTone",
+} as const;
+export type EntryAndExitTone = (typeof EntryAndExitTone)[keyof typeof EntryAndExitTone];
+
+/** Kind of meeting template. */
+export const MeetingTemplateType = {
+  meeting: "meeting",
+  webinar: "webinar",
+} as const;
+export type MeetingTemplateType = (typeof MeetingTemplateType)[keyof typeof MeetingTemplateType];
+
+/** Status of a meeting registrant. */
+export const RegistrantStatus = {
+  approved: "approved",
+  /** Waiting for the host or a cohost to approve. */
+  pending: "pending",
+  rejected: "rejected",
+} as const;
+export type RegistrantStatus = (typeof RegistrantStatus)[keyof typeof RegistrantStatus];
+
+/** File format of a recording (`UPLOADED`: uploaded by hand; the list filter takes only `MP4` and `ARF`). */
+export const RecordingFormat = {
+  MP4: "MP4",
+  /** Webex's own recording format. */
+  ARF: "ARF",
+  UPLOADED: "UPLOADED",
+} as const;
+export type RecordingFormat = (typeof RecordingFormat)[keyof typeof RecordingFormat];
+
+/** Status of a recording. */
+export const RecordingStatus = {
+  available: "available",
+  /** In the recycle bin. */
+  deleted: "deleted",
+  /** Purged from the recycle bin (seen by compliance officers only). */
+  purged: "purged",
+} as const;
+export type RecordingStatus = (typeof RecordingStatus)[keyof typeof RecordingStatus];
+
+/** Webex service a recording was made in. */
+export const RecordingServiceType = {
+  MeetingCenter: "MeetingCenter",
+  EventCenter: "EventCenter",
+  SupportCenter: "SupportCenter",
+  TrainingCenter: "TrainingCenter",
+} as const;
+export type RecordingServiceType = (typeof RecordingServiceType)[keyof typeof RecordingServiceType];
+
+/** Type of a custom registration question. */
+export const RegistrationQuestionType = {
+  singleLineTextBox: "singleLineTextBox",
+  multiLineTextBox: "multiLineTextBox",
+  /** Needs `options`. */
+  checkbox: "checkbox",
+  /** Needs `options`. */
+  dropdownList: "dropdownList",
+  /** Needs `options`. */
+  radioButtons: "radioButtons",
+} as const;
+export type RegistrationQuestionType = (typeof RegistrationQuestionType)[keyof typeof RegistrationQuestionType];
+
+/** How a registration approval rule compares an answer with its value. */
+export const RegistrationRuleCondition = {
+  contains: "contains",
+  notContains: "notContains",
+  beginsWith: "beginsWith",
+  endsWith: "endsWith",
+  equals: "equals",
+  notEquals: "notEquals",
+} as const;
+export type RegistrationRuleCondition = (typeof RegistrationRuleCondition)[keyof typeof RegistrationRuleCondition];
+
+/** What a matching registration approval rule does. */
+export const RegistrationRuleResult = {
+  approve: "approve",
+  reject: "reject",
+} as const;
+export type RegistrationRuleResult = (typeof RegistrationRuleResult)[keyof typeof RegistrationRuleResult];

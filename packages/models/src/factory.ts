@@ -4,13 +4,19 @@ import type { AttachmentAction } from "./attachment-action.js";
 import type { Event } from "./event.js";
 import type { GuestIssuerToken } from "./guest-issuer-token.js";
 import type { License } from "./license.js";
+import type { Meeting } from "./meeting.js";
+import type { MeetingInvitee } from "./meeting-invitee.js";
+import type { MeetingRegistrant } from "./meeting-registrant.js";
+import type { MeetingTemplate } from "./meeting-template.js";
 import type { Membership } from "./membership.js";
 import type { Message } from "./message.js";
 import type { Organization } from "./organization.js";
 import type { Person } from "./person.js";
+import type { Recording } from "./recording.js";
 import type { Role } from "./role.js";
 import type { Room } from "./room.js";
 import type { RoomMeetingInfo } from "./room-meeting-info.js";
+import type { RoomTab } from "./room-tab.js";
 import type { Team } from "./team.js";
 import type { TeamMembership } from "./team-membership.js";
 import type { Webhook } from "./webhook.js";
@@ -24,13 +30,19 @@ export type ObjectKind =
   | "event"
   | "guestIssuerToken"
   | "license"
+  | "meeting"
+  | "meetingInvitee"
+  | "meetingRegistrant"
+  | "meetingTemplate"
   | "membership"
   | "message"
   | "organization"
   | "person"
+  | "recording"
   | "role"
   | "room"
   | "roomMeetingInfo"
+  | "roomTab"
   | "team"
   | "teamMembership"
   | "webhook"
@@ -44,13 +56,19 @@ export interface ModelsByKind {
   event: Event;
   guestIssuerToken: GuestIssuerToken;
   license: License;
+  meeting: Meeting;
+  meetingInvitee: MeetingInvitee;
+  meetingRegistrant: MeetingRegistrant;
+  meetingTemplate: MeetingTemplate;
   membership: Membership;
   message: Message;
   organization: Organization;
   person: Person;
+  recording: Recording;
   role: Role;
   room: Room;
   roomMeetingInfo: RoomMeetingInfo;
+  roomTab: RoomTab;
   team: Team;
   teamMembership: TeamMembership;
   webhook: Webhook;
