@@ -22,6 +22,7 @@ export interface MembershipListFilters {
   [extra: string]: string | number | boolean | undefined;
 }
 
+/** @inline */
 interface MembershipCreateCommon {
   roomId: string;
   isModerator?: boolean;
@@ -31,6 +32,7 @@ interface MembershipCreateCommon {
 /** Who to add: exactly one of `personId` and `personEmail`. */
 export type MembershipCreateFields = MembershipCreateCommon & PersonRef;
 
+/** @inline */
 interface MembershipUpdateCommon {
   isModerator?: boolean;
   /** Hides a direct room in the clients until the next message arrives. */

@@ -17,6 +17,7 @@ export type MessageDestination =
   | { toPersonId: string; roomId?: never; toPersonEmail?: never }
   | { toPersonEmail: string; roomId?: never; toPersonId?: never };
 
+/** @inline */
 interface MessageContentFields {
   text?: string;
   markdown?: string;
@@ -35,6 +36,7 @@ export type MessageContent = MessageContentFields &
     | { attachments: readonly [MessageAttachment] }
   );
 
+/** @inline */
 interface MessageCreateCommon {
   /** Reply in the thread of this message. */
   parentId?: string;
@@ -44,6 +46,7 @@ interface MessageCreateCommon {
 
 export type MessageCreateFields = MessageCreateCommon & MessageDestination & MessageContent;
 
+/** @inline */
 interface MessageUpdateCommon {
   /** The room of the message (required by the API). */
   roomId: string;
@@ -54,6 +57,7 @@ interface MessageUpdateCommon {
 export type MessageUpdateFields = MessageUpdateCommon &
   ({ text: string; markdown?: string } | { markdown: string; text?: string });
 
+/** @inline */
 type ExtraQuery = string | number | boolean | Date | readonly string[] | undefined;
 
 export interface MessageListFilters {
@@ -71,6 +75,7 @@ export interface MessageListFilters {
   [extra: string]: ExtraQuery;
 }
 
+/** @inline */
 interface MessageDirectCommon {
   /** Only the replies to this message. */
   parentId?: string;

@@ -19,6 +19,7 @@ export interface TeamMembershipListFilters {
   [extra: string]: string | number | boolean | undefined;
 }
 
+/** @inline */
 interface TeamMembershipCreateCommon {
   teamId: string;
   isModerator?: boolean;

@@ -32,7 +32,9 @@ export interface AdaptiveCardJson {
 /** Python SDK name for the same thing. */
 export type AdaptiveCard = AdaptiveCardJson;
 
+/** @inline */
 type CardProps = Omit<AdaptiveCardJson, "type">;
+/** @inline */
 type CardDefaults = { type: "AdaptiveCard"; version: string; $schema: string };
 
 /**

@@ -35,7 +35,10 @@ export interface WebexClientOptions extends Omit<SessionOptions, "objectFactory"
   onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
 }
 
-/** Options of `fromOAuthCode` / `fromOAuthRefresh`: the client's options with the integration's credentials. */
+/**
+ * Options of `fromOAuthCode` / `fromOAuthRefresh`: the client's options with the integration's credentials.
+ * @inline
+ */
 export interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToken" | "oauthCode"> {
   clientId: string;
   clientSecret: string;

@@ -19,6 +19,7 @@ export interface Image extends Omit<ElementBase, "height"> {
   width?: string;
 }
 
+/** @inline */
 type ImageOptions = Omit<PropsOf<Image>, "url">;
 
 /** `image("https://…/logo.png", { altText: "Logo", size: "small" })` */

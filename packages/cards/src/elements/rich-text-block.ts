@@ -26,6 +26,7 @@ export interface RichTextBlock extends ElementBase {
   horizontalAlignment?: HorizontalAlignment;
 }
 
+/** @inline */
 type TextRunOptions = Omit<PropsOf<TextRun>, "text">;
 
 /** `textRun("important", { weight: "bolder", italic: true })` */

@@ -16,6 +16,7 @@ export interface TextBlock extends ElementBase {
   wrap?: boolean;
 }
 
+/** @inline */
 type TextBlockOptions = Omit<PropsOf<TextBlock>, "text">;
 
 /** `textBlock("Hello", { weight: "bolder", wrap: true })` */
