@@ -1,0 +1,1 @@
+export { type RoomTabFields, type RoomTabListFilters, RoomTabsApi } from "./room-tabs-api.js";
