@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findSnippets, snippetsOf } from "../readme-snippets/find-snippets.js";
 import { type CheckResult, typeCheck } from "../readme-snippets/type-check.js";
@@ -23,6 +24,15 @@ describe("README snippets compile under strict, against the built packages", () 
     const errors = result.errors.get(snippet);
     expect(errors, errors?.join("\n")).toEqual([]);
   });
+});
+
+it("depends on every package, so turbo builds it first and its README's imports resolve", () => {
+  const own = JSON.parse(readFileSync(join(ROOT, "scripts/package.json"), "utf8")).devDependencies;
+  const packages = readdirSync(join(ROOT, "packages"))
+    .filter((dir) => existsSync(join(ROOT, "packages", dir, "package.json")))
+    .map((dir) => JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8")).name as string);
+  const missing = packages.filter((name) => own[name] !== "workspace:*");
+  expect(missing, `add to scripts/package.json devDependencies ("workspace:*"), then pnpm install`).toEqual([]);
 });
 
 describe("snippet extraction", () => {
