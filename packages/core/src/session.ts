@@ -1,7 +1,7 @@
 import { formBody, jsonBody, type RequestBody } from "./body.js";
 import { loggerFromEnvironment } from "./console-logger.js";
 import { anySignal, type Deadline, startDeadline } from "./deadline.js";
-import { checkMaxSockets } from "./dispatcher.js";
+import { defaultTransport } from "./default-transport.js";
 import { environment } from "./environment.js";
 import {
   ApiError,
@@ -15,7 +15,6 @@ import {
   ValidationError,
   WebexError,
 } from "./errors.js";
-import { fetchTransport } from "./fetch-transport.js";
 import { checkHeader } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { nextLink, repairNextLink } from "./link.js";
@@ -28,7 +27,6 @@ import { defaultRetryPolicy, type RetryContext, type RetryPolicy } from "./retry
 import { type Sleep, sleep } from "./sleep.js";
 import { currentToken, describeTokenOrigin, resolveAccessToken, type TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
-import { undiciTransport } from "./undici-transport.js";
 import { appendQuery, normalizeBaseUrl, type Query, resolveUrl } from "./url.js";
 import { buildUserAgent } from "./user-agent.js";
 
@@ -510,20 +508,6 @@ function errorCode(error: unknown): string {
 
 function isTimeout(error: unknown): boolean {
   return ["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "WX_PROGRESS_TIMEOUT"].includes(errorCode(error));
-}
-
-/** The transport a session makes for itself: `fetch` when one is given, else undici (loaded on the first request). */
-function defaultTransport(options: SessionOptions): Transport {
-  if (options.fetch) {
-    if (options.dispatcher || options.proxy) {
-      throw new ValidationError("fetch cannot be combined with dispatcher or proxy (undici options)", {
-        argument: "fetch",
-      });
-    }
-    return fetchTransport({ fetch: options.fetch });
-  }
-  checkMaxSockets(options.maxSockets);
-  return undiciTransport(options);
 }
 
 function describeError(error: unknown): string {

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
-import { createDispatcher, type DispatcherOptions } from "./dispatcher.js";
+import { checkMaxSockets, createDispatcher, type DispatcherOptions } from "./dispatcher.js";
 import { readBodyText } from "./read-body.js";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
@@ -12,6 +12,7 @@ export interface UndiciTransportOptions extends DispatcherOptions {
 /** The Node transport: undici's dispatcher API, loaded on the first request so importing the SDK stays cheap. */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
   const { dispatcher: given, ...dispatcherOptions } = options;
+  checkMaxSockets(dispatcherOptions.maxSockets);
   let created: Promise<Dispatcher> | undefined;
   const dispatcher = (): Promise<Dispatcher> => {
     if (given) return Promise.resolve(given);
