@@ -1,0 +1,5 @@
+export {
+  type MeetingTemplateGetOptions,
+  type MeetingTemplateListFilters,
+  MeetingTemplatesApi,
+} from "./meeting-templates-api.js";
