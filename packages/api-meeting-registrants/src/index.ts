@@ -1,0 +1,8 @@
+export { MeetingRegistrantsApi } from "./meeting-registrants-api.js";
+export type {
+  MeetingRegistrantFields,
+  MeetingRegistrantListFilters,
+  MeetingRegistrantsQuery,
+  MeetingRegistrantsStatusOptions,
+  RegistrationTime,
+} from "./registrant-fields.js";
