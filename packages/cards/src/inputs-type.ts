@@ -111,11 +111,14 @@ export type SubmittedInputs<C extends AdaptiveCardJson> = Simplify<
 /**
  * Types an attachment action's `inputs` by the card that produced it:
  * `const inputs = inputsOf(card, await wx.attachmentActions.get(id))`. Only the type changes: the
- * values are those Webex sent.
+ * values are those Webex sent. An action without `inputs` (the model marks them optional) is a TypeError.
  */
 export function inputsOf<const C extends AdaptiveCardJson>(
   _card: C,
-  action: { inputs: Readonly<Record<string, unknown>> },
+  action: { inputs?: Readonly<Record<string, unknown>> | undefined },
 ): SubmittedInputs<C> {
+  if (!action?.inputs || typeof action.inputs !== "object") {
+    throw new TypeError("inputsOf: the attachment action has no inputs");
+  }
   return action.inputs as SubmittedInputs<C>;
 }

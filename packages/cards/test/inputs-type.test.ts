@@ -114,4 +114,11 @@ describe("inputsOf", () => {
     expect(inputs.guests).toBe("3");
     expect(inputs.pollId).toBe(7);
   });
+
+  it("takes the AttachmentAction model as fetched (inputs optional there), and refuses one without inputs", () => {
+    // the shape of @wx/models' AttachmentAction, where inputs are optional
+    const fetched: { id: string; inputs?: Record<string, unknown> } = { id: "A1", inputs: { rsvp: "no" } };
+    expect(inputsOf(poll, fetched).rsvp).toBe("no");
+    expect(() => inputsOf(poll, { ...fetched, inputs: undefined })).toThrow(/has no inputs/);
+  });
 });

@@ -14,10 +14,11 @@ export function sign(rawBody: string | Uint8Array, secret: string): string {
  * Checks an `X-Spark-Signature` value against the raw body, in constant time.
  * Pass several secrets while rotating: any one of them may match. A missing or malformed signature
  * gives `false`; only bad arguments (no secret, an empty secret, a body that is not bytes) throw.
+ * `signature` takes what Node's `req.headers[SIGNATURE_HEADER]` gives; a header sent twice (an array) is `false`.
  */
 export function verifySignature(
   rawBody: string | Uint8Array,
-  signature: string | undefined | null,
+  signature: string | readonly string[] | undefined | null,
   secretOrSecrets: string | readonly string[],
 ): boolean {
   assertBody(rawBody, "verifySignature");

@@ -69,3 +69,14 @@ describe("verifySignature", () => {
     expect(() => verifySignature(JSON.parse(body), signature, "s3cret")).toThrow(/raw body/);
   });
 });
+
+describe("verifySignature takes a Node header as it comes", () => {
+  it("a string works, an array (the header sent twice) or undefined is false", () => {
+    const body = '{"id":"x"}';
+    const headers: Record<string, string | string[] | undefined> = { "x-spark-signature": sign(body, "s3cret") };
+    expect(verifySignature(body, headers["x-spark-signature"], "s3cret")).toBe(true);
+    const twice = [sign(body, "s3cret"), sign(body, "s3cret")];
+    expect(verifySignature(body, twice, "s3cret")).toBe(false);
+    expect(verifySignature(body, headers.missing, "s3cret")).toBe(false);
+  });
+});
