@@ -2,11 +2,17 @@ import { AdminAuditEventsApi } from "@wx/api-admin-audit-events";
 import { AttachmentActionsApi } from "@wx/api-attachment-actions";
 import { EventsApi } from "@wx/api-events";
 import { LicensesApi } from "@wx/api-licenses";
+import { MeetingInviteesApi } from "@wx/api-meeting-invitees";
+import { MeetingRegistrantsApi } from "@wx/api-meeting-registrants";
+import { MeetingTemplatesApi } from "@wx/api-meeting-templates";
+import { MeetingsApi } from "@wx/api-meetings";
 import { MembershipsApi } from "@wx/api-memberships";
 import { MessagesApi } from "@wx/api-messages";
 import { OrganizationsApi } from "@wx/api-organizations";
 import { PeopleApi } from "@wx/api-people";
+import { RecordingsApi } from "@wx/api-recordings";
 import { RolesApi } from "@wx/api-roles";
+import { RoomTabsApi } from "@wx/api-room-tabs";
 import { RoomsApi } from "@wx/api-rooms";
 import { TeamMembershipsApi } from "@wx/api-team-memberships";
 import { TeamsApi } from "@wx/api-teams";
@@ -44,7 +50,7 @@ export interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToke
   clientSecret: string;
 }
 
-/** One client for the whole Webex messaging API: every resource over one shared `Session`. */
+/** One client for the Webex messaging and meetings APIs: every resource over one shared `Session`. */
 export class WebexClient {
   /** The session every resource uses; call endpoints the SDK does not wrap yet with `session.request`/`paginate`. */
   readonly session: Session;
@@ -54,12 +60,18 @@ export class WebexClient {
   readonly events: EventsApi;
   readonly guestIssuer: GuestIssuerApi;
   readonly licenses: LicensesApi;
+  readonly meetingInvitees: MeetingInviteesApi;
+  readonly meetingRegistrants: MeetingRegistrantsApi;
+  readonly meetings: MeetingsApi;
+  readonly meetingTemplates: MeetingTemplatesApi;
   readonly memberships: MembershipsApi;
   readonly messages: MessagesApi;
   readonly organizations: OrganizationsApi;
   readonly people: PeopleApi;
+  readonly recordings: RecordingsApi;
   readonly roles: RolesApi;
   readonly rooms: RoomsApi;
+  readonly roomTabs: RoomTabsApi;
   readonly teamMemberships: TeamMembershipsApi;
   readonly teams: TeamsApi;
   readonly webhooks: WebhooksApi;
@@ -88,12 +100,18 @@ export class WebexClient {
     this.events = new EventsApi(session);
     this.guestIssuer = new GuestIssuerApi(session);
     this.licenses = new LicensesApi(session);
+    this.meetingInvitees = new MeetingInviteesApi(session);
+    this.meetingRegistrants = new MeetingRegistrantsApi(session);
+    this.meetings = new MeetingsApi(session);
+    this.meetingTemplates = new MeetingTemplatesApi(session);
     this.memberships = new MembershipsApi(session);
     this.messages = new MessagesApi(session);
     this.organizations = new OrganizationsApi(session);
     this.people = new PeopleApi(session);
+    this.recordings = new RecordingsApi(session);
     this.roles = new RolesApi(session);
     this.rooms = new RoomsApi(session);
+    this.roomTabs = new RoomTabsApi(session);
     this.teamMemberships = new TeamMembershipsApi(session);
     this.teams = new TeamsApi(session);
     this.webhooks = new WebhooksApi(session);

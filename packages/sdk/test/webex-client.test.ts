@@ -21,7 +21,7 @@ const clientFor = (token: string, options = {}) =>
   new WebexClient({ accessToken: token, baseUrl: emu.url, ...options });
 
 describe("WebexClient", () => {
-  it("exposes every resource of the Python SDK, camelCased, over one session", async () => {
+  it("exposes every resource of the Python SDK (1.x and 2.x), camelCased, over one session", async () => {
     await using wx = clientFor(emu.tokens.admin);
     const accessors = [
       "accessTokens",
@@ -30,12 +30,18 @@ describe("WebexClient", () => {
       "events",
       "guestIssuer",
       "licenses",
+      "meetingInvitees",
+      "meetingRegistrants",
+      "meetings",
+      "meetingTemplates",
       "memberships",
       "messages",
       "organizations",
       "people",
+      "recordings",
       "roles",
       "rooms",
+      "roomTabs",
       "teamMemberships",
       "teams",
       "webhooks",
