@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { checkMaxSockets, createDispatcher, type DispatcherOptions } from "./dispatcher.js";
-import { readBodyText } from "./read-body.js";
+import { BodyTooLargeError } from "./read-body.js";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.js";
 
 export interface UndiciTransportOptions extends DispatcherOptions {
@@ -9,7 +9,10 @@ export interface UndiciTransportOptions extends DispatcherOptions {
   dispatcher?: Dispatcher;
 }
 
-/** The Node transport: undici's dispatcher API, loaded on the first request so importing the SDK stays cheap. */
+/**
+ * The Node transport, on undici's lowest public API (`dispatch`): no stream per response, the chunks are
+ * collected straight into the text. undici is loaded on the first request, so importing the SDK stays cheap.
+ */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
   const { dispatcher: given, ...dispatcherOptions } = options;
   checkMaxSockets(dispatcherOptions.maxSockets);
@@ -20,29 +23,73 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     return created;
   };
   return {
-    async send(request: TransportRequest): Promise<TransportResponse> {
-      const { url } = request;
-      const response = await (await dispatcher()).request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: request.method as Dispatcher.HttpMethod,
-        headers: request.headers,
-        body:
-          typeof request.body === "object" && !(request.body instanceof Uint8Array)
-            ? Readable.from(request.body, { objectMode: false })
-            : request.body,
-        signal: request.signal,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
-      });
-      const text = await readBodyText(response.body, response.headers["content-length"], request.maxResponseBytes, {
-        status: response.statusCode,
-        headers: response.headers,
-      });
-      return { status: response.statusCode, headers: response.headers, text };
+    async send(request) {
+      return exchange(await dispatcher(), request);
     },
     async close() {
       if (created) await (await created).close();
     },
   };
+}
+
+function exchange(dispatcher: Dispatcher, request: TransportRequest): Promise<TransportResponse> {
+  const { url, body, signal, maxResponseBytes } = request;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    let status = 0;
+    let headers: Record<string, string | string[] | undefined> = {};
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let onAbort: (() => void) | undefined;
+    const settle = (error: unknown, response?: TransportResponse) => {
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
+      if (response) resolve(response);
+      else reject(error);
+    };
+    dispatcher.dispatch(
+      {
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: request.method as Dispatcher.HttpMethod,
+        headers: request.headers,
+        body:
+          typeof body === "object" && !(body instanceof Uint8Array) ? Readable.from(body, { objectMode: false }) : body,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
+      },
+      {
+        onRequestStart(controller) {
+          if (!signal) return;
+          onAbort = () => controller.abort(signal.reason);
+          signal.addEventListener("abort", onAbort, { once: true });
+        },
+        onResponseStart(controller, statusCode, responseHeaders) {
+          status = statusCode;
+          headers = responseHeaders as Record<string, string | string[] | undefined>;
+          const declared = headers["content-length"];
+          if (typeof declared === "string" && Number(declared) > maxResponseBytes) {
+            controller.abort(new BodyTooLargeError(maxResponseBytes, { status, headers }));
+          }
+        },
+        onResponseData(controller, chunk) {
+          length += chunk.length;
+          if (length > maxResponseBytes) {
+            controller.abort(new BodyTooLargeError(maxResponseBytes, { status, headers }));
+            return;
+          }
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          const text =
+            chunks.length === 1
+              ? (chunks[0] as Buffer).toString("utf8")
+              : Buffer.concat(chunks, length).toString("utf8");
+          settle(undefined, { status, headers, text });
+        },
+        onResponseError(_controller, error) {
+          settle(error);
+        },
+      },
+    );
+  });
 }
