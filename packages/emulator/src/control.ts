@@ -18,6 +18,7 @@ type ControlRoute = (emu: Emulator, body: Json) => unknown | Promise<unknown>;
 const routes: Record<string, ControlRoute> = {
   "GET state": (emu) => ({
     url: emu.url,
+    seed: emu.seed,
     tokens: emu.tokens,
     people: emu.people,
     org: emu.org,
@@ -42,7 +43,11 @@ const routes: Record<string, ControlRoute> = {
       times: times as number | undefined,
       probability: probability as number | undefined,
     }),
+  "POST faults/seed": (emu, { seed }) => emu.faults.seed(Number(seed)),
   "DELETE faults": (emu) => emu.faults.clear(),
+  "GET time": (emu) => ({ now: new Date(emu.now()).toISOString() }),
+  "POST time/set": (emu, { time }) => emu.setTime(typeof time === "string" ? time : Number(time)),
+  "POST time/advance": (emu, { ms }) => emu.advanceTime(Number(ms)),
   "GET deliveries": (emu) => ({ items: emu.deliveries }),
   "POST deliveries/flush": (emu) => emu.flushDeliveries(),
   "GET requests": (emu) => ({ items: emu.requests }),

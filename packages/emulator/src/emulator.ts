@@ -1,21 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { createControlHandler } from "./control.js";
+import { submitCard } from "./domain/cards.js";
+import { postMessage, seedMessages } from "./domain/messages.js";
 import { Engine, resolveOptions } from "./engine.js";
 import { badRequest, WebexHttpError } from "./errors.js";
-import { hydraId } from "./ids.js";
-import { authorize } from "./oauth.js";
-import { submitCard } from "./routes/attachment-actions.js";
-import { allRoutes } from "./routes/index.js";
-import { appendMessage, postMessage } from "./routes/messages.js";
-import { createApiServer, Router } from "./server.js";
-import type { MessageRecord } from "./store.js";
-import type { Actor, AddPersonInput, Emulator, EmulatorOptions, Json, Person, SeedMessagesInput } from "./types.js";
-import { checkJsonDepth, optionalBoolean, optionalString, requiredString } from "./validate.js";
+import { allResources } from "./resources/index.js";
+import { authorize } from "./resources/oauth.js";
+import { Router } from "./router.js";
+import { createApiServer } from "./server.js";
+import type { Actor, AddPersonInput, Emulator, EmulatorOptions, Json, Person } from "./types.js";
+import { checkJsonDepth, optionalBoolean, optionalString, parseTime, requiredString } from "./validate.js";
 
 /** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const engine = new Engine(resolveOptions(options));
-  const router = new Router(allRoutes);
+  const router = new Router(allResources.flatMap((resource) => resource.routes));
   let emulator: Emulator | undefined;
   const server = createApiServer(
     engine,
@@ -31,7 +30,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   });
   const { port } = server.address() as AddressInfo;
   const host = engine.options.host.includes(":") ? `[${engine.options.host}]` : engine.options.host;
-  engine.baseUrl = `http://${host}:${port}/v1/`;
+  engine.host = `${host}:${port}`;
+  engine.baseUrl = `http://${engine.host}/v1/`;
   const identities = engine.identities;
 
   const act = (token: string): Actor => {
@@ -55,6 +55,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
 
   emulator = {
     url: engine.baseUrl,
+    seed: engine.options.seed,
     tokens: engine.tokens,
     get people() {
       return engine.seededPeople();
@@ -64,14 +65,19 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     guestIssuer: identities.guestIssuer,
     faults: engine.faults,
     deliveries: engine.webhooks.deliveries,
-    requests: engine.requests,
+    get requests() {
+      return engine.requests.entries();
+    },
+    now: () => engine.now(),
+    setTime: (time) => engine.clock.set(typeof time === "string" ? parseTime(time, "setTime") : time),
+    advanceTime: (ms) => engine.clock.advance(ms),
     authorize: (opts = {}) => authorize(engine, opts),
     revokeRefreshToken: (refreshToken) => {
       engine.store.refreshTokens.delete(refreshToken);
     },
     expireAccessToken: (token) => {
       const record = engine.store.tokens.get(token);
-      if (record) record.expiresAtMs = 0;
+      if (record) record.expiresAtMs = Number.NEGATIVE_INFINITY;
     },
     addPerson: (input) => {
       const person = engine.createPerson(readAddPerson(input));
@@ -123,33 +129,4 @@ function readAddPerson(input: AddPersonInput): {
       admin: optionalBoolean(body, "admin") ?? false,
     };
   });
-}
-
-/** Bulk insert without webhooks or events, for demos and benchmarks. */
-function seedMessages(engine: Engine, input: SeedMessagesInput): void {
-  const room = engine.store.rooms.get(input.roomId);
-  if (!room) throw new Error(`seedMessages: unknown room ${input.roomId}`);
-  const personId = input.personId ?? room.creatorId;
-  if (!engine.store.people.has(personId)) throw new Error(`seedMessages: unknown person ${personId}`);
-  if (!Number.isSafeInteger(input.count) || input.count < 0) {
-    throw new Error(`seedMessages: count must be a whole number >= 0, got ${input.count}`);
-  }
-  const start = Math.max(room.lastActivityMs, Date.now() - input.count);
-  for (let i = 0; i < input.count; i++) {
-    const createdMs = start + i;
-    const uuid = engine.store.random.uuid1(createdMs);
-    const message: MessageRecord = {
-      id: hydraId("MESSAGE", uuid),
-      uuid,
-      seq: engine.store.nextSeq(),
-      roomId: room.id,
-      personId,
-      text: input.text ? input.text(i) : `Message ${i + 1}`,
-      createdMs,
-      edits: 0,
-      deleted: false,
-    };
-    appendMessage(room, message);
-    engine.store.messages.set(message.id, message);
-  }
 }

@@ -1,41 +1,17 @@
 import { createHash } from "node:crypto";
+import { Clock } from "./clock.js";
+import type { Activity } from "./domain/activity.js";
+import { type PersonRecord, Store } from "./domain/store.js";
 import { FaultInjector } from "./faults.js";
 import { hydraId, isoTime, Random } from "./ids.js";
 import { RateLimiter } from "./rate-limit.js";
-import { APP_ID, type PersonRecord, type RoomRecord, Store } from "./store.js";
-import type {
-  EmulatorOptions,
-  GuestIssuer,
-  Integration,
-  Json,
-  Person,
-  RequestLogEntry,
-  SeededPeople,
-  Tokens,
-} from "./types.js";
+import { RequestLog } from "./request-log.js";
+import type { EmulatorOptions, GuestIssuer, Integration, Json, Person, SeededPeople, Tokens } from "./types.js";
 import { WebhookDispatcher } from "./webhooks.js";
 
 export const DEFAULT_ACCESS_TOKEN_TTL = 1209599;
 export const REFRESH_TOKEN_TTL = 7775999;
 const REQUEST_LOG_LIMIT = 5000;
-
-/** Something that happened in a room: recorded as a compliance event and sent to matching webhooks. */
-export interface Activity {
-  resource: "messages" | "memberships" | "rooms" | "attachmentActions";
-  event: "created" | "updated" | "deleted";
-  actorId: string;
-  room: RoomRecord;
-  /** People allowed to hear about it (room members before and after the change). */
-  audience: Set<string>;
-  /** Webhook `data`: metadata only, as the service sends it. */
-  data: Json;
-  /** Compliance event `data`: the resource's full JSON. */
-  full: Json;
-  /** Values webhook filters are matched against. */
-  filterFields: Record<string, string | string[]>;
-  /** People mentioned (messages), for the bot rule. */
-  mentionedPeople?: string[];
-}
 
 interface Identities {
   orgUuid: string;
@@ -58,6 +34,7 @@ export interface ResolvedOptions {
   attachmentActionStatus: 200 | 202;
   webhookFailureThreshold: number;
   webhookTimeoutMs: number;
+  now?: () => number;
 }
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -68,6 +45,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (options.controlKey !== undefined && (typeof options.controlKey !== "string" || options.controlKey === "")) {
     throw new Error("controlKey must be a non-empty string");
   }
+  if (options.seed !== undefined && !(Number.isSafeInteger(options.seed) && options.seed >= 0)) {
+    throw new Error(`seed must be a whole number >= 0, got ${options.seed}`);
+  }
+  if (options.now !== undefined && typeof options.now !== "function") throw new Error("now must be a function");
   return {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
@@ -80,6 +61,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     attachmentActionStatus: options.attachmentActionStatus ?? 200,
     webhookFailureThreshold: options.webhookFailureThreshold ?? 100,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
+    now: options.now,
   };
 }
 
@@ -94,20 +76,30 @@ export const ROLE_NAMES = [
 /** The emulator's core: state, seeded identities, faults, rate limit and webhook delivery. */
 export class Engine {
   store: Store;
-  readonly faults = new FaultInjector();
+  readonly clock: Clock;
+  readonly faults: FaultInjector;
   readonly webhooks: WebhookDispatcher;
-  readonly requests: RequestLogEntry[] = [];
+  readonly requests = new RequestLog(REQUEST_LOG_LIMIT);
   readonly rateLimiter?: RateLimiter;
   readonly identities: Identities;
   /** Set once the server listens. */
   baseUrl = "http://127.0.0.1/v1/";
+  /** `host:port` the server listens on, for requests without a Host header. */
+  host = "127.0.0.1";
   private generation = 0;
 
   constructor(readonly options: ResolvedOptions) {
+    this.clock = new Clock(options.now);
     this.identities = makeIdentities(new Random(options.seed));
+    this.faults = new FaultInjector(options.seed);
     this.webhooks = new WebhookDispatcher(this);
     if (options.rateLimit) this.rateLimiter = new RateLimiter(options.rateLimit.perMinute);
     this.store = this.seed();
+  }
+
+  /** The emulator's time (see clock.ts). */
+  now(): number {
+    return this.clock.now();
   }
 
   get orgId(): string {
@@ -131,18 +123,20 @@ export class Engine {
 
   reset(): void {
     this.faults.clear();
+    this.faults.reseed(this.options.seed);
     this.webhooks.clearLog();
-    this.requests.length = 0;
+    this.requests.clear();
     this.rateLimiter?.reset();
+    this.clock.reset();
     this.store = this.seed();
   }
 
   /** Fresh state with the same org, people, tokens, integration and guest issuer. */
   private seed(): Store {
     this.generation += 1;
-    const store = new Store(new Random((this.options.seed + this.generation * 7919) >>> 0));
+    const store = new Store(new Random((this.options.seed + this.generation * 7919) >>> 0), () => this.now());
     const ids = this.identities;
-    const now = Date.now();
+    const now = this.now();
     store.organizations.push({ id: this.orgId, displayName: "Emulated Org", created: isoTime(now) });
     ROLE_NAMES.forEach((name, i) => {
       store.roles.push({ id: hydraId("ROLE", ids.roleUuids[i] as string), name });
@@ -194,7 +188,7 @@ export class Engine {
         .replace(/^\.|\.$/g, "") || "person";
     const email =
       input.email ?? (type === "bot" ? `${slug}@webex.bot` : `${slug}.${uuid.slice(0, 4)}@emulated.example.com`);
-    const created = isoTime(input.createdMs ?? Date.now());
+    const created = isoTime(input.createdMs ?? this.now());
     const [firstName, ...rest] = input.displayName.split(" ");
     const json: PersonRecord["json"] = {
       id,
@@ -239,7 +233,7 @@ export class Engine {
     this.store.tokens.set(token, {
       personId,
       scope,
-      expiresAtMs: ttlSeconds === undefined ? undefined : Date.now() + ttlSeconds * 1000,
+      expiresAtMs: ttlSeconds === undefined ? undefined : this.now() + ttlSeconds * 1000,
     });
     return token;
   }
@@ -247,7 +241,7 @@ export class Engine {
   authenticate(token: string): PersonRecord | undefined {
     const record = this.store.tokens.get(token);
     if (!record) return undefined;
-    if (record.expiresAtMs !== undefined && record.expiresAtMs <= Date.now()) return undefined;
+    if (record.expiresAtMs !== undefined && record.expiresAtMs <= this.now()) return undefined;
     return this.store.people.get(record.personId);
   }
 
@@ -257,23 +251,22 @@ export class Engine {
 
   /** Records the compliance event and queues webhook deliveries; never waits for them. */
   notify(activity: Activity): void {
-    const event: Json = {
-      id: hydraId("EVENT", this.store.random.uuid4()),
+    const event = {
+      uuid: this.store.random.uuid4(),
       resource: activity.resource,
       type: activity.event,
-      appId: APP_ID,
       actorId: activity.actorId,
-      orgId: this.orgId,
-      created: isoTime(Date.now()),
-      data: activity.full,
+      createdMs: this.now(),
+      subject: activity.subject,
+      view: activity.view,
     };
     this.store.events.push(event);
-    this.store.eventsById.set(event.id as string, event);
+    this.store.eventsById.set(event.uuid, event);
     this.webhooks.dispatch(activity);
   }
 
   recordAudit(actor: PersonRecord, action: { category: string; description: string; target: PersonRecord }): void {
-    const created = isoTime(Date.now());
+    const created = isoTime(this.now());
     this.store.auditEvents.push({
       id: hydraId("AUDIT_EVENT", this.store.random.uuid4()),
       actorId: actor.id,
@@ -297,11 +290,6 @@ export class Engine {
         targetOrgName: "Emulated Org",
       },
     });
-  }
-
-  logRequest(entry: RequestLogEntry): void {
-    this.requests.push(entry);
-    if (this.requests.length > REQUEST_LOG_LIMIT) this.requests.splice(0, this.requests.length - REQUEST_LOG_LIMIT);
   }
 }
 

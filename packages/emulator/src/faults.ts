@@ -1,3 +1,4 @@
+import { Random } from "./ids.js";
 import type { Fault, Faults, RouteFaultOptions } from "./types.js";
 
 interface QueuedFault {
@@ -28,9 +29,27 @@ function compilePattern(pattern: string | RegExp): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * Which requests fail. `probability` draws from its own generator, seeded from the emulator's `seed`
+ * (again on every reset) or by `seed(n)`, so the same requests in the same order get the same faults.
+ */
 export class FaultInjector implements Faults {
   private queue: QueuedFault[] = [];
   private routes: RouteFault[] = [];
+  private random: Random;
+
+  constructor(seed: number) {
+    this.random = new Random(seed);
+  }
+
+  seed(seed: number): void {
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`faults.seed: a whole number >= 0, got ${seed}`);
+    this.reseed(seed);
+  }
+
+  reseed(seed: number): void {
+    this.random = new Random(seed);
+  }
 
   next(n: number, fault: Fault): void {
     if (n > 0) this.queue.push({ fault, remaining: n });
@@ -57,7 +76,7 @@ export class FaultInjector implements Faults {
       if (entry.remaining <= 0) continue;
       if (entry.method !== "*" && entry.method !== method) continue;
       if (!entry.pattern.test(path)) continue;
-      if (entry.probability < 1 && Math.random() >= entry.probability) continue;
+      if (entry.probability < 1 && this.random.next() / 2 ** 32 >= entry.probability) continue;
       entry.remaining -= 1;
       return entry.fault;
     }

@@ -5,8 +5,26 @@ export function hydraId(type: string, uuid: string): string {
   return Buffer.from(`ciscospark://us/${type}/${uuid}`).toString("base64").replace(/=+$/, "");
 }
 
+/** The uuid part of a hydra ID of `type`, or undefined if `id` is not one. */
+export function hydraUuid(id: string, type: string): string | undefined {
+  if (!/^[A-Za-z0-9+/_-]+$/.test(id)) return undefined;
+  const prefix = `ciscospark://us/${type}/`;
+  const decoded = Buffer.from(id, "base64").toString("utf8");
+  return decoded.startsWith(prefix) ? decoded.slice(prefix.length) : undefined;
+}
+
+const ISO_CACHE_LIMIT = 50_000;
+const isoCache = new Map<number, string>();
+
+/** ISO 8601 with milliseconds and `Z`; the same few instants (created, lastActivity) are formatted again and again. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+  let iso = isoCache.get(ms);
+  if (iso === undefined) {
+    iso = new Date(ms).toISOString();
+    if (isoCache.size >= ISO_CACHE_LIMIT) isoCache.clear();
+    isoCache.set(ms, iso);
+  }
+  return iso;
 }
 
 const GREGORIAN_OFFSET_MS = 12219292800000n;
@@ -62,7 +80,7 @@ export class Random {
   }
 
   /** Time-based (v1) UUID, as used for rooms and messages. */
-  uuid1(ms: number = Date.now()): string {
+  uuid1(ms: number): string {
     this.v1Counter = (this.v1Counter + 1) % 10000;
     const ts = (BigInt(ms) + GREGORIAN_OFFSET_MS) * 10000n + BigInt(this.v1Counter);
     const low = (ts & 0xffffffffn).toString(16).padStart(8, "0");
@@ -77,9 +95,16 @@ export class Random {
   }
 }
 
+/** A random prefix per process and a counter: unique, in the live `ROUTER_<UUID>` shape, and cheap per request. */
+const trackingPrefix = (() => {
+  const h = randomBytes(10).toString("hex").toUpperCase();
+  return `ROUTER_${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-`;
+})();
+let trackingCounter = 0;
+
 export function trackingId(): string {
-  const h = randomBytes(16).toString("hex").toUpperCase();
-  return `ROUTER_${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  trackingCounter = (trackingCounter + 1) % 0x1000000000000;
+  return trackingPrefix + trackingCounter.toString(16).toUpperCase().padStart(12, "0");
 }
 
 export function encodeCursor(value: string): string {

@@ -1,6 +1,6 @@
 import { badRequest } from "./errors.js";
 import { decodeCursor, encodeCursor } from "./ids.js";
-import type { Ctx, Reply } from "./route.js";
+import type { Ctx, Reply } from "./resource.js";
 
 /**
  * The cursor lives in its own `cursor` query parameter: clients such as the Python SDK overwrite
@@ -29,18 +29,28 @@ export function readCursor(ctx: Ctx): string | undefined {
 export function nextLink(ctx: Ctx, cursor: string): string {
   const query = new URLSearchParams(ctx.query);
   query.set(CURSOR_PARAM, encodeCursor(cursor));
-  return `${ctx.baseUrl}${ctx.url.pathname.replace(/^\/v1\//, "")}?${query.toString()}`;
+  return `${ctx.baseUrl}${ctx.path}?${query.toString()}`;
 }
 
-/** One page of an already-filtered list; the cursor is the offset, so a page costs O(page size). */
-export function pageOf<T>(ctx: Ctx, items: readonly T[], defaultMax: number, cap: number, extra?: object): Reply {
+/**
+ * One page of an already-filtered list; the cursor is the offset, so a page costs O(page size), and
+ * `serialize` (if given) runs for the page's items only.
+ */
+export function pageOf<T>(
+  ctx: Ctx,
+  items: readonly T[],
+  defaultMax: number,
+  cap: number,
+  extra?: object,
+  serialize?: (item: T) => unknown,
+): Reply {
   const max = readMax(ctx, defaultMax, cap);
   const cursor = readCursor(ctx);
   const offset = cursor === undefined ? 0 : Number(cursor);
   if (!Number.isInteger(offset) || offset < 0) throw badRequest("Invalid cursor.");
   const end = offset + max;
   return {
-    json: { items: items.slice(offset, end), ...extra },
+    json: { items: serialize ? items.slice(offset, end).map(serialize) : items.slice(offset, end), ...extra },
     next: end < items.length ? nextLink(ctx, String(end)) : undefined,
   };
 }

@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { PersonRecord } from "./domain/store.js";
 import type { Engine } from "./engine.js";
-import { WebexHttpError } from "./errors.js";
-import { isoTime, trackingId } from "./ids.js";
+import { forbidden, WebexHttpError } from "./errors.js";
+import { trackingId } from "./ids.js";
 import { parseMultipart } from "./multipart.js";
-import type { BodyKind, Ctx, Reply, Route, Upload } from "./route.js";
-import type { PersonRecord } from "./store.js";
+import type { BodyKind, Ctx, Reply, Upload } from "./resource.js";
+import type { Router } from "./router.js";
+import { checkFields } from "./rules.js";
 import type { Fault, Json } from "./types.js";
-import { checkJsonDepth, decodeComponent } from "./validate.js";
+import { checkJsonDepth } from "./validate.js";
 
 const JSON_TYPE = "application/json;charset=UTF-8";
 
@@ -25,57 +27,43 @@ export const STATUS_MESSAGES: Record<number, string> = {
   504: "Gateway timeout: the upstream server did not respond in time.",
 };
 
-interface CompiledRoute {
-  route: Route;
-  segments: string[];
-}
-
-/** Routes under /v1/, matched segment by segment; earlier routes win (literals are listed before params). */
-export class Router {
-  private readonly compiled: CompiledRoute[];
-
-  constructor(routes: Route[]) {
-    this.compiled = routes.map((route) => ({ route, segments: route.path.split("/") }));
-  }
-
-  match(method: string, path: string): { route?: Route; params: Record<string, string>; allowed: string[] } {
-    const parts = path.split("/");
-    const allowed: string[] = [];
-    for (const { route, segments } of this.compiled) {
-      if (segments.length !== parts.length) continue;
-      const params: Record<string, string> = {};
-      let ok = true;
-      for (let i = 0; i < segments.length; i++) {
-        const segment = segments[i] as string;
-        const part = parts[i] as string;
-        if (segment.startsWith(":")) {
-          if (part === "") ok = false;
-          else params[segment.slice(1)] = decodeComponent(part) ?? part;
-        } else if (segment !== part) ok = false;
-        if (!ok) break;
-      }
-      if (!ok) continue;
-      const effective = method === "HEAD" ? "GET" : method;
-      if (route.method === effective) return { route, params, allowed };
-      allowed.push(route.method);
-    }
-    return { params: {}, allowed };
-  }
-}
-
 export type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export function createApiServer(engine: Engine, router: Router, control: ControlHandler): Server {
   const server = createServer((req, res) => {
     handle(engine, router, control, req, res).catch((error: unknown) => {
       // Last resort: nothing a client sends may take the server down.
-      if (!res.headersSent) sendError(res, new WebexHttpError(500, STATUS_MESSAGES[500] as string), trackingId());
+      const path = (req.url ?? "/").split("?")[0] as string;
+      const log = (status: number) => engine.requests.add(req.method ?? "GET", path, status, engine.now());
+      if (!res.headersSent) sendError(res, new WebexHttpError(500, STATUS_MESSAGES[500] as string), trackingId(), log);
       else res.destroy();
       if (process.env.WX_EMULATOR_DEBUG) console.error(error);
     });
   });
   server.keepAliveTimeout = 5000;
   return server;
+}
+
+/** Paths made only of these (and no dot segments) need no URL parsing; anything else is normalized by URL. */
+const PLAIN_PATH = /^\/[A-Za-z0-9_\-~%:@!$&'()*+,;=/]*$/;
+
+/** The request's path and query, parsed by URL only when the path is unusual. */
+function target(rawUrl: string, host: string): { pathname: string; search: string } {
+  const q = rawUrl.indexOf("?");
+  const pathname = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  if (PLAIN_PATH.test(pathname)) return { pathname, search: q < 0 ? "" : rawUrl.slice(q) };
+  try {
+    const url = new URL(rawUrl, `http://${host}`);
+    return { pathname: url.pathname, search: url.search };
+  } catch {
+    return { pathname: "/", search: "" };
+  }
+}
+
+function bearerToken(authorization: string | undefined): string {
+  if (!authorization) return "";
+  if (authorization.startsWith("Bearer ")) return authorization.slice(7).trim();
+  return /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim() ?? "";
 }
 
 async function handle(
@@ -87,22 +75,17 @@ async function handle(
 ): Promise<void> {
   const tracking = headerValue(req, "trackingid") ?? trackingId();
   // Links and file URLs use the address the client used; HTTP/1.0 clients may send no Host.
-  const host = req.headers.host ?? new URL(engine.baseUrl).host;
-  let url: URL;
-  try {
-    url = new URL(req.url ?? "/", `http://${host}`);
-  } catch {
-    url = new URL("http://invalid/");
-  }
-  if (url.pathname.startsWith("/_emulator/")) return control(req, res, url);
+  const host = req.headers.host ?? engine.host;
+  const { pathname, search } = target(req.url ?? "/", host);
+  if (pathname.startsWith("/_emulator/")) return control(req, res, new URL(`${pathname}${search}`, `http://${host}`));
 
   const method = req.method ?? "GET";
-  res.on("finish", () =>
-    engine.logRequest({ method, path: url.pathname, status: res.statusCode, at: isoTime(Date.now()) }),
-  );
-  if (!url.pathname.startsWith("/v1/"))
-    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking);
-  const path = url.pathname.slice(4).replace(/\/+$/, "");
+  const log = (status: number) => engine.requests.add(method, pathname, status, engine.now());
+  if (!pathname.startsWith("/v1/")) {
+    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking, log);
+  }
+  let path = pathname.slice(4);
+  while (path.endsWith("/")) path = path.slice(0, -1);
 
   const fault = engine.faults.take(method, path);
   if (fault && "drop" in fault) {
@@ -110,18 +93,14 @@ async function handle(
     return;
   }
   if (fault && "delayMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault && "status" in fault) return sendError(res, faultError(fault), tracking);
+  if (fault && "status" in fault) return sendError(res, faultError(fault), tracking, log);
 
-  const authorization = headerValue(req, "authorization");
-  const token = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1]?.trim() ?? "";
+  const token = bearerToken(headerValue(req, "authorization"));
   if (engine.rateLimiter) {
-    const wait = engine.rateLimiter.check(token || (req.socket.remoteAddress ?? "anonymous"));
+    const wait = engine.rateLimiter.check(token || (req.socket.remoteAddress ?? "anonymous"), engine.now());
     if (wait !== undefined) {
-      return sendError(
-        res,
-        new WebexHttpError(429, STATUS_MESSAGES[429] as string, undefined, { "Retry-After": String(wait) }),
-        tracking,
-      );
+      const error = new WebexHttpError(429, STATUS_MESSAGES[429] as string, undefined, { "Retry-After": String(wait) });
+      return sendError(res, error, tracking, log);
     }
   }
 
@@ -129,18 +108,19 @@ async function handle(
   if (!route) {
     if (allowed.length > 0) {
       const error = new WebexHttpError(405, STATUS_MESSAGES[405] as string, undefined, { Allow: allowed.join(", ") });
-      return sendError(res, error, tracking);
+      return sendError(res, error, tracking, log);
     }
-    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking);
+    return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking, log);
   }
 
   try {
     let caller: PersonRecord | undefined;
-    if (!route.public) {
+    if (route.access !== "public") {
       caller = token ? engine.authenticate(token) : undefined;
       if (!caller) throw new WebexHttpError(401, STATUS_MESSAGES[401] as string);
+      if (route.access === "admin" && !engine.isAdmin(caller)) throw notAdmin();
     }
-    const { body, upload } = await readBody(engine, req, route.body ?? defaultBodyKind(route.method));
+    const { body, upload } = await readBody(engine, req, route.read ?? defaultBodyKind(route.method));
     const ctx: Ctx = {
       engine,
       store: engine.store,
@@ -148,24 +128,29 @@ async function handle(
       caller: caller as PersonRecord,
       token,
       params,
-      query: url.searchParams,
+      query: new URLSearchParams(search),
       body,
       upload,
       baseUrl: `http://${host}/v1/`,
-      url,
+      path,
       headers: req.headers,
       method,
     };
-    const reply = await route.handler(ctx);
-    sendReply(res, reply, tracking, fault && "malformedJson" in fault);
+    const input = route.body ? checkFields(route.body, body) : body;
+    const reply = await route.handler(ctx, input);
+    sendReply(res, reply, tracking, log, fault && "malformedJson" in fault);
   } catch (error) {
-    if (error instanceof WebexHttpError) return sendError(res, error, tracking);
+    if (error instanceof WebexHttpError) return sendError(res, error, tracking, log);
     throw error;
   }
 }
 
 function defaultBodyKind(method: string): BodyKind {
-  return method === "POST" || method === "PUT" ? "json" : "none";
+  return method === "POST" || method === "PUT" || method === "PATCH" ? "json" : "none";
+}
+
+export function notAdmin(): WebexHttpError {
+  return forbidden("Only an administrator of the organization can do this.");
 }
 
 function faultError(fault: Extract<Fault, { status: number }>): WebexHttpError {
@@ -192,6 +177,14 @@ async function readBody(
   const contentType = rawContentType.toLowerCase();
   const multipart = contentType.startsWith("multipart/form-data");
   const limit = multipart && kind === "json-or-multipart" ? engine.options.maxUploadBytes : engine.options.maxBodyBytes;
+  // Most requests have no body at all: nothing to wait for.
+  if (
+    kind === "none" &&
+    req.headers["content-length"] === undefined &&
+    req.headers["transfer-encoding"] === undefined
+  ) {
+    return { body: {} };
+  }
   const raw = await readRaw(req, limit);
   if (kind === "none") return { body: {} };
   if (multipart && kind === "json-or-multipart") {
@@ -275,11 +268,12 @@ function tooLarge(limit: number): WebexHttpError {
   );
 }
 
-function commonHeaders(tracking: string): Record<string, string> {
-  return { "Cache-Control": "no-cache", Trackingid: tracking };
-}
-
-export function sendError(res: ServerResponse, error: WebexHttpError, tracking: string): void {
+export function sendError(
+  res: ServerResponse,
+  error: WebexHttpError,
+  tracking: string,
+  log: (status: number) => void,
+): void {
   const body = JSON.stringify({
     message: error.message,
     errors: [{ description: error.description }],
@@ -287,7 +281,8 @@ export function sendError(res: ServerResponse, error: WebexHttpError, tracking: 
     ...error.extra,
   });
   const headers: Record<string, string | number> = {
-    ...commonHeaders(tracking),
+    "Cache-Control": "no-cache",
+    Trackingid: tracking,
     "Content-Type": JSON_TYPE,
     "Content-Length": Buffer.byteLength(body),
     ...error.headers,
@@ -295,28 +290,40 @@ export function sendError(res: ServerResponse, error: WebexHttpError, tracking: 
   if (error.status === 413) headers.Connection = "close";
   res.writeHead(error.status, headers);
   res.end(body);
+  log(error.status);
 }
 
-function sendReply(res: ServerResponse, reply: Reply, tracking: string, malformed?: boolean): void {
+function sendReply(
+  res: ServerResponse,
+  reply: Reply,
+  tracking: string,
+  log: (status: number) => void,
+  malformed?: boolean,
+): void {
   const status = reply.status ?? 200;
-  const headers: Record<string, string | number> = { ...commonHeaders(tracking), ...reply.headers };
+  const headers: Record<string, string | number> = { "Cache-Control": "no-cache", Trackingid: tracking };
+  if (reply.headers) Object.assign(headers, reply.headers);
   if (reply.next) headers.Link = `<${reply.next}>; rel="next"`;
+  log(status);
   if (status === 204) {
     res.writeHead(204, headers);
     res.end();
     return;
   }
-  let body: Buffer;
+  let body: Buffer | string;
   if (reply.raw) {
     body = reply.raw.body;
     headers["Content-Type"] = reply.raw.contentType;
   } else {
-    body = Buffer.from(JSON.stringify(reply.json ?? {}));
+    body = reply.jsonText ?? JSON.stringify(reply.json ?? {});
     headers["Content-Type"] = JSON_TYPE;
   }
   // A truncated object is never valid JSON.
-  if (malformed) body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-  headers["Content-Length"] = body.length;
+  if (malformed) {
+    const bytes = Buffer.from(body);
+    body = bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2)));
+  }
+  headers["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body) : body.length;
   res.writeHead(status, headers);
   res.end(body);
 }

@@ -6,8 +6,10 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
-  /** Makes IDs and tokens reproducible. */
+  /** Makes IDs, tokens and probabilistic faults reproducible (default: random; `emu.seed` says which). */
   seed?: number;
+  /** The clock the emulator reads (default `Date.now`); `emu.setTime` and `emu.advanceTime` shift it. */
+  now?: () => number;
   /** Optional per-token limit, answered with 429 like the service. */
   rateLimit?: { perMinute: number };
   /**
@@ -53,6 +55,11 @@ export interface Faults {
   next(n: number, fault: Fault): void;
   /** Requests matching `method` (or "*") and `pathPattern` (relative to /v1/, `:param` and `*` allowed, or a RegExp). */
   route(method: string, pathPattern: string | RegExp, fault: Fault, options?: RouteFaultOptions): void;
+  /**
+   * Restarts the generator `probability` draws from. It starts from the emulator's `seed` (and again on
+   * every `reset()`), so the same seed and the same requests give the same faults.
+   */
+  seed(seed: number): void;
   clear(): void;
 }
 
@@ -149,6 +156,8 @@ export interface SeedMessagesInput {
 export interface Emulator {
   /** Base URL ending in `/v1/`. */
   readonly url: string;
+  /** The seed in use (the `seed` option, or the random one chosen): pass it again to replay a run. */
+  readonly seed: number;
   readonly tokens: Tokens;
   readonly people: SeededPeople;
   readonly org: { id: string; displayName: string };
@@ -156,7 +165,14 @@ export interface Emulator {
   readonly guestIssuer: GuestIssuer;
   readonly faults: Faults;
   readonly deliveries: Delivery[];
+  /** The last 5000 API requests, oldest first (a fresh array on each read). */
   readonly requests: RequestLogEntry[];
+  /** The emulator's time, in ms. */
+  now(): number;
+  /** Moves the emulator's clock to `time` (ms or ISO 8601); it keeps running from there. */
+  setTime(time: number | string): void;
+  /** Moves the emulator's clock forward by `ms`. */
+  advanceTime(ms: number): void;
   authorize(options?: AuthorizeOptions): string;
   revokeRefreshToken(refreshToken: string): void;
   expireAccessToken(token: string): void;

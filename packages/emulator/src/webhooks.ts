@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import type { Activity, Engine } from "./engine.js";
+import type { Activity } from "./domain/activity.js";
+import { APP_ID, type WebhookRecord } from "./domain/store.js";
+import type { Engine } from "./engine.js";
 import { badRequest } from "./errors.js";
 import { isoTime } from "./ids.js";
-import { APP_ID, type WebhookRecord } from "./store.js";
 import type { Delivery } from "./types.js";
 import { decodeComponent } from "./validate.js";
 
@@ -121,7 +122,7 @@ export class WebhookDispatcher {
       targetUrl: webhook.targetUrl,
       body,
       headers,
-      at: isoTime(Date.now()),
+      at: isoTime(this.engine.now()),
     };
     this.deliveries.push(delivery);
     if (this.deliveries.length > DELIVERY_LOG_LIMIT)
@@ -177,7 +178,7 @@ export class WebhookDispatcher {
 
   /** 100 failures within 5 minutes disable a webhook; right after a re-enable, one more failure does. */
   private recordFailure(webhook: WebhookRecord): void {
-    const now = Date.now();
+    const now = this.engine.now();
     webhook.failures = webhook.failures.filter((at) => now - at < FAILURE_WINDOW_MS);
     webhook.failures.push(now);
     const recentlyReenabled = webhook.reenabledAtMs !== undefined && now - webhook.reenabledAtMs < FAILURE_WINDOW_MS;

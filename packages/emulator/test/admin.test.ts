@@ -33,6 +33,21 @@ describe("events, audit events, licenses, organizations, roles", () => {
     expectWebexError(await t.admin.get(`events?${qs({ to: later })}`), 400);
   });
 
+  it("keeps each event's message as it was then, across edits", async () => {
+    const room = (await t.user.post("rooms", { title: "R" })).body;
+    const msg = (await t.user.post("messages", { roomId: room.id, text: "first draft" })).body;
+    await t.user.put(`messages/${msg.id}`, { roomId: room.id, text: "second draft" });
+    await t.user.put(`messages/${msg.id}`, { roomId: room.id, text: "final" });
+    const events = (await t.admin.get(`events?${qs({ resource: "messages" })}`)).body.items;
+    expect(events.map((e: { type: string; data: { text: string } }) => `${e.type}:${e.data.text}`)).toEqual([
+      "updated:final",
+      "updated:second draft",
+      "created:first draft",
+    ]);
+    expect((await t.user.get(`messages/${msg.id}`)).body.text).toBe("final");
+    expect((await t.user.get(`messages?${qs({ roomId: room.id })}`)).body.items[0].text).toBe("final");
+  });
+
   it("records admin audit events for people management", async () => {
     const person = (await t.admin.post("people", { emails: ["audited@example.com"], displayName: "Audited" })).body;
     const from = new Date(Date.now() - 60_000).toISOString();

@@ -1,8 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { DEFAULT_ACCESS_TOKEN_TTL, type Engine, REFRESH_TOKEN_TTL } from "./engine.js";
-import { WebexHttpError } from "./errors.js";
-import type { Ctx, Reply, Route } from "./route.js";
-import type { AuthorizeOptions, Json } from "./types.js";
+import { DEFAULT_ACCESS_TOKEN_TTL, type Engine, REFRESH_TOKEN_TTL } from "../engine.js";
+import { WebexHttpError } from "../errors.js";
+import { type Ctx, defineResource, type Reply, route } from "../resource.js";
+import type { AuthorizeOptions, Json } from "../types.js";
 
 const CODE_TTL_MS = 10 * 60_000;
 const GUEST_TOKEN_TTL = 6 * 3600;
@@ -22,7 +22,7 @@ export function authorize(engine: Engine, options: AuthorizeOptions): string {
     redirectUri: options.redirectUri ?? engine.identities.integration.redirectUri,
     codeChallenge: options.codeChallenge,
     codeChallengeMethod: options.codeChallenge ? (options.codeChallengeMethod ?? "S256") : undefined,
-    expiresAtMs: Date.now() + CODE_TTL_MS,
+    expiresAtMs: engine.now() + CODE_TTL_MS,
   });
   return code;
 }
@@ -72,7 +72,7 @@ function accessToken(ctx: Ctx): Reply {
   if (grantType === "authorization_code") {
     const code = str(ctx.body.code);
     const record = code ? ctx.store.codes.get(code) : undefined;
-    if (!code || !record || record.expiresAtMs < Date.now()) {
+    if (!code || !record || record.expiresAtMs < ctx.engine.now()) {
       throw oauthError(400, "invalid_grant", "The authorization code is invalid or expired.");
     }
     if (str(ctx.body.redirect_uri) !== record.redirectUri) {
@@ -125,7 +125,7 @@ function jwtLogin(ctx: Ctx): Reply {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid("Bad JWT signature.");
   if (claims.iss !== issuer.issuerId) throw invalid("Unknown issuer.");
   const exp = Number(claims.exp);
-  if (!Number.isFinite(exp) || exp * 1000 <= Date.now()) throw invalid("The JWT has expired.");
+  if (!Number.isFinite(exp) || exp * 1000 <= ctx.engine.now()) throw invalid("The JWT has expired.");
   const sub = str(claims.sub);
   const name = str(claims.name);
   if (!sub || !/^[A-Za-z0-9-]+$/.test(sub) || !name) throw invalid("sub and name claims are required.");
@@ -142,7 +142,12 @@ function jwtLogin(ctx: Ctx): Reply {
   return { json: { token: ctx.engine.issueToken(personId, GUEST_TOKEN_TTL), expiresIn: GUEST_TOKEN_TTL } };
 }
 
-export const oauthRoutes: Route[] = [
-  { method: "POST", path: "access_token", public: true, body: "form", handler: accessToken },
-  { method: "POST", path: "jwt/login", public: true, body: "none", handler: jwtLogin },
-];
+/** The token endpoint and guest login: no bearer token, their own body checks and error bodies. */
+export const oauth = defineResource({
+  name: "OAuth",
+  access: "public",
+  routes: [
+    route({ method: "POST", path: "access_token", read: "form", handle: accessToken }),
+    route({ method: "POST", path: "jwt/login", read: "none", handle: jwtLogin }),
+  ],
+});

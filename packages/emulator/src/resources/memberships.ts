@@ -1,30 +1,20 @@
-import { membershipActivity } from "../activity.js";
+import { membershipActivity } from "../domain/activity.js";
+import { resolvePerson } from "../domain/people.js";
+import { roomOfMember } from "../domain/rooms.js";
+import type { MembershipRecord, RoomRecord } from "../domain/store.js";
+import { membershipJson } from "../domain/views.js";
 import { badRequest, conflict, forbidden, notFound } from "../errors.js";
 import { pageOf } from "../pagination.js";
-import type { Ctx, Reply, Route } from "../route.js";
-import { membershipJson } from "../serialize.js";
-import type { MembershipRecord, PersonRecord, RoomRecord } from "../store.js";
-import { optionalBoolean, optionalString } from "../validate.js";
-import { roomOfMember } from "./rooms.js";
+import { type Ctx, defineResource, type Reply, route } from "../resource.js";
+import { type Input, rules } from "../rules.js";
 
-/** Resolves `personId` / `personEmail`; an unknown email is invited, as the service does. */
-export function resolvePerson(
-  ctx: Pick<Ctx, "store" | "engine">,
-  personId?: string,
-  personEmail?: string,
-): PersonRecord {
-  if (personId) {
-    const person = ctx.store.people.get(personId);
-    if (!person) throw notFound("Person not found.");
-    return person;
-  }
-  if (!personEmail) throw badRequest("Must specify either personId or personEmail.");
-  if (!/^[^@\s]+@[^@\s]+$/.test(personEmail)) throw badRequest(`Invalid email address: ${personEmail}`);
-  const known = ctx.store.personByEmail(personEmail);
-  if (known) return known;
-  const name = personEmail.split("@")[0] as string;
-  return ctx.engine.createPerson({ displayName: name, email: personEmail, invitePending: true });
-}
+const createRules = rules({
+  roomId: { type: "string", required: "roomId cannot be null" },
+  personId: { type: "string" },
+  personEmail: { type: "string" },
+  isModerator: { type: "boolean" },
+});
+const updateRules = rules({ isModerator: { type: "boolean" }, isRoomHidden: { type: "boolean" } });
 
 function membershipOfMember(ctx: Ctx): { membership: MembershipRecord; room: RoomRecord } {
   const membership = ctx.store.memberships.get(ctx.params.id as string);
@@ -53,12 +43,9 @@ function list(ctx: Ctx): Reply {
   return pageOf(ctx, items, 100, 1000);
 }
 
-function create(ctx: Ctx): Reply {
-  const roomId = optionalString(ctx.body, "roomId");
-  if (!roomId) throw badRequest("roomId cannot be null");
-  const personId = optionalString(ctx.body, "personId");
-  const personEmail = optionalString(ctx.body, "personEmail");
-  const isModerator = optionalBoolean(ctx.body, "isModerator") ?? false;
+function create(ctx: Ctx, input: Input<typeof createRules>): Reply {
+  const { roomId, personId, personEmail } = input;
+  const isModerator = input.isModerator ?? false;
   if (!personId && !personEmail) throw badRequest("Must specify either personId or personEmail.");
   const room = roomOfMember(ctx, roomId);
   if (room.type === "direct") throw forbidden("People cannot be added to a direct space.");
@@ -72,10 +59,9 @@ function create(ctx: Ctx): Reply {
   return { json: membershipJson(ctx.store, membership) };
 }
 
-function update(ctx: Ctx): Reply {
+function update(ctx: Ctx, input: Input<typeof updateRules>): Reply {
   const { membership, room } = membershipOfMember(ctx);
-  const isModerator = optionalBoolean(ctx.body, "isModerator");
-  const isRoomHidden = optionalBoolean(ctx.body, "isRoomHidden");
+  const { isModerator, isRoomHidden } = input;
   if (isModerator !== undefined && isModerator !== membership.isModerator) {
     if (room.type === "direct") throw badRequest("A direct space has no moderators.");
     const callerIsModerator = room.members.get(ctx.caller.id)?.isModerator ?? false;
@@ -106,14 +92,17 @@ function remove(ctx: Ctx): Reply {
   return { status: 204 };
 }
 
-export const membershipRoutes: Route[] = [
-  { method: "GET", path: "memberships", handler: list },
-  { method: "POST", path: "memberships", handler: create },
-  {
-    method: "GET",
-    path: "memberships/:id",
-    handler: (ctx) => ({ json: membershipJson(ctx.store, membershipOfMember(ctx).membership) }),
-  },
-  { method: "PUT", path: "memberships/:id", handler: update },
-  { method: "DELETE", path: "memberships/:id", handler: remove },
-];
+export const memberships = defineResource({
+  name: "Memberships",
+  routes: [
+    route({ method: "GET", path: "memberships", handle: list }),
+    route({ method: "POST", path: "memberships", body: createRules, handle: create }),
+    route({
+      method: "GET",
+      path: "memberships/:id",
+      handle: (ctx) => ({ json: membershipJson(ctx.store, membershipOfMember(ctx).membership) }),
+    }),
+    route({ method: "PUT", path: "memberships/:id", body: updateRules, handle: update }),
+    route({ method: "DELETE", path: "memberships/:id", handle: remove }),
+  ],
+});

@@ -1,15 +1,18 @@
-import { isoTime } from "./ids.js";
+import type { Engine } from "../engine.js";
+import { hydraId, isoTime } from "../ids.js";
+import type { Json } from "../types.js";
 import {
   APP_ID,
+  type EventRecord,
   type MembershipRecord,
   type MessageRecord,
+  type PersonRecord,
   type RoomRecord,
   type Store,
   type TeamMembershipRecord,
   type TeamRecord,
   type WebhookRecord,
 } from "./store.js";
-import type { Json } from "./types.js";
 
 /** JSON shapes as the live service sends them: absent values are omitted, never null. */
 
@@ -83,6 +86,24 @@ export function messageJson(store: Store, message: MessageRecord, baseUrl: strin
   return json;
 }
 
+/**
+ * A message's JSON text, built once and reused: pages are made of these. It names the author's email,
+ * so it is rebuilt after any change to people, and for another base URL (file links use it).
+ */
+export function messageText(store: Store, message: MessageRecord, baseUrl: string): string {
+  const served = message.served;
+  if (served && served.baseUrl === baseUrl && served.peopleVersion === store.peopleVersion) return served.text;
+  const text = JSON.stringify(messageJson(store, message, baseUrl));
+  message.served = { text, baseUrl, peopleVersion: store.peopleVersion };
+  return text;
+}
+
+/** A person's JSON text, kept until the person changes (the store clears it then). */
+export function personText(person: PersonRecord): string {
+  person.served ??= JSON.stringify(person.json);
+  return person.served;
+}
+
 export function teamJson(team: TeamRecord): Json {
   const json: Json = { id: team.id, name: team.name };
   if (team.description) json.description = team.description;
@@ -122,4 +143,17 @@ export function webhookJson(webhook: WebhookRecord): Json {
   json.createdBy = webhook.createdBy;
   json.appId = APP_ID;
   return json;
+}
+
+export function eventJson(engine: Engine, event: EventRecord, baseUrl: string): Json {
+  return {
+    id: hydraId("EVENT", event.uuid),
+    resource: event.resource,
+    type: event.type,
+    appId: APP_ID,
+    actorId: event.actorId,
+    orgId: engine.orgId,
+    created: isoTime(event.createdMs),
+    data: event.view(event.subject, engine.store, baseUrl),
+  };
 }

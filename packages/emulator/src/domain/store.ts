@@ -1,5 +1,5 @@
-import { hydraId, isoTime, type Random } from "./ids.js";
-import type { Json } from "./types.js";
+import { hydraId, type Random } from "../ids.js";
+import type { Json } from "../types.js";
 
 export interface PersonRecord {
   id: string;
@@ -14,6 +14,8 @@ export interface PersonRecord {
     roles: string[];
     licenses?: string[];
   };
+  /** `json` as text, kept until the person changes (GET /people/me is the hottest route). */
+  served?: string;
 }
 
 export interface TokenRecord {
@@ -33,7 +35,6 @@ export interface MembershipRecord {
 
 export interface MessageRecord {
   id: string;
-  uuid: string;
   /** Global insertion order; every per-room sequence is sorted by it. */
   seq: number;
   roomId: string;
@@ -53,6 +54,15 @@ export interface MessageRecord {
   updatedMs?: number;
   edits: number;
   deleted: boolean;
+  /** The served JSON, kept once built (see views.ts); an edit replaces the record, so it never goes stale. */
+  served?: ServedJson;
+}
+
+/** A record's JSON text as last served, valid for one base URL and one version of the people it names. */
+export interface ServedJson {
+  text: string;
+  baseUrl: string;
+  peopleVersion: number;
 }
 
 export interface RoomRecord {
@@ -139,7 +149,31 @@ export interface CodeRecord {
   expiresAtMs: number;
 }
 
+/** A compliance event: what happened, and a reference to what it happened to (see activity.ts). */
+export interface EventRecord {
+  uuid: string;
+  resource: string;
+  type: string;
+  actorId: string;
+  createdMs: number;
+  subject: unknown;
+  view: (subject: unknown, store: Store, baseUrl: string) => Json;
+}
+
 export const APP_ID = hydraId("APPLICATION", "c1ec8f1d-0ad4-4f5c-9a5c-7b1e9e1f4b0a");
+
+/**
+ * Records a resource keeps beyond the core ones: `table<RoomTabRecord>()` gives each Store its own
+ * Map (created on first use, gone on reset), so adding a resource never touches this file.
+ */
+export interface Table<R> {
+  of(store: Store): Map<string, R>;
+}
+
+export function table<R>(): Table<R> {
+  const key = Symbol();
+  return { of: (store) => store.tableFor(key) as Map<string, R> };
+}
 
 /** All emulator state. Maps keyed by ID, plus the indexes the hot paths need. */
 export class Store {
@@ -156,8 +190,9 @@ export class Store {
   readonly webhooks = new Map<string, WebhookRecord>();
   readonly contents = new Map<string, ContentRecord>();
   readonly attachmentActions = new Map<string, AttachmentActionRecord>();
-  readonly events: Json[] = [];
-  readonly eventsById = new Map<string, Json>();
+  readonly events: EventRecord[] = [];
+  /** By the event's uuid (the ID's last part). */
+  readonly eventsById = new Map<string, EventRecord>();
   readonly auditEvents: Json[] = [];
   readonly licenses: Json[] = [];
   readonly roles: Json[] = [];
@@ -165,9 +200,24 @@ export class Store {
   readonly codes = new Map<string, CodeRecord>();
   readonly refreshTokens = new Map<string, { personId: string; scope: string; clientId: string }>();
   readonly guests = new Map<string, string>();
+  /** Bumped whenever a person's served fields change, so cached JSON naming people is rebuilt. */
+  peopleVersion = 0;
   private seq = 0;
+  private readonly tables = new Map<symbol, Map<string, unknown>>();
 
-  constructor(readonly random: Random) {}
+  constructor(
+    readonly random: Random,
+    readonly now: () => number,
+  ) {}
+
+  tableFor(key: symbol): Map<string, unknown> {
+    let map = this.tables.get(key);
+    if (!map) {
+      map = new Map();
+      this.tables.set(key, map);
+    }
+    return map;
+  }
 
   nextSeq(): number {
     this.seq += 1;
@@ -180,11 +230,14 @@ export class Store {
   }
 
   addPersonRecord(person: PersonRecord): void {
+    this.peopleVersion += 1;
+    person.served = undefined;
     this.people.set(person.id, person);
     for (const email of person.json.emails) this.peopleByEmail.set(email.toLowerCase(), person.id);
   }
 
   removePersonRecordEmails(person: PersonRecord): void {
+    this.peopleVersion += 1;
     for (const email of person.json.emails) this.peopleByEmail.delete(email.toLowerCase());
   }
 
@@ -203,7 +256,7 @@ export class Store {
     return set;
   }
 
-  addMember(room: RoomRecord, person: PersonRecord, isModerator: boolean, ms = Date.now()): MembershipRecord {
+  addMember(room: RoomRecord, person: PersonRecord, isModerator: boolean, ms = this.now()): MembershipRecord {
     const membership: MembershipRecord = {
       id: hydraId("MEMBERSHIP", `${person.uuid}:${room.uuid}`),
       roomId: room.id,
@@ -237,5 +290,3 @@ export class Store {
     return a < b ? `${a}|${b}` : `${b}|${a}`;
   }
 }
-
-export const time = isoTime;

@@ -1,21 +1,30 @@
+import type { WebhookRecord } from "../domain/store.js";
+import { webhookJson } from "../domain/views.js";
 import { badRequest, notFound } from "../errors.js";
 import { hydraId } from "../ids.js";
 import { pageOf } from "../pagination.js";
-import type { Ctx, Reply, Route } from "../route.js";
-import { webhookJson } from "../serialize.js";
-import type { WebhookRecord } from "../store.js";
-import { httpUrl, optionalString, requiredString } from "../validate.js";
+import { type Ctx, defineResource, type Reply, route } from "../resource.js";
+import { type Input, rules } from "../rules.js";
 import { FILTER_KEYS, parseFilter } from "../webhooks.js";
 
-const RESOURCES = new Set(["all", ...Object.keys(FILTER_KEYS)]);
+const RESOURCES = ["all", ...Object.keys(FILTER_KEYS)] as const;
 const EVENTS = new Set(["all", "created", "updated", "deleted", "migrated"]);
 
-function readTargetUrl(ctx: Ctx): string {
-  const targetUrl = optionalString(ctx.body, "targetUrl");
-  if (!targetUrl) throw badRequest("targetUrl cannot be null");
-  httpUrl(targetUrl, "targetUrl");
-  return targetUrl;
-}
+const createRules = rules({
+  name: { type: "string", required: "name cannot be empty" },
+  targetUrl: { type: "url", required: "targetUrl cannot be null" },
+  resource: { type: "string", required: "resource cannot be empty" },
+  event: { type: "string", required: "event cannot be empty" },
+  filter: { type: "string" },
+  secret: { type: "string" },
+  ownedBy: { type: "string" },
+});
+const updateRules = rules({
+  name: { type: "string", required: "name cannot be empty" },
+  targetUrl: { type: "url", required: "targetUrl cannot be null" },
+  secret: { type: "string" },
+  status: { type: "string" },
+});
 
 function validateFilter(ctx: Ctx, resource: string, filter: string): void {
   const allowed = resource === "all" ? Object.values(FILTER_KEYS).flat() : (FILTER_KEYS[resource] ?? []);
@@ -38,21 +47,18 @@ function ownsOrAdministers(ctx: Ctx, webhook: WebhookRecord): boolean {
   return webhook.ownedBy === "org" && ctx.engine.isAdmin(ctx.caller) && webhook.orgId === ctx.caller.json.orgId;
 }
 
-function create(ctx: Ctx): Reply {
-  const name = requiredString(ctx.body, "name", "name cannot be empty");
-  const targetUrl = readTargetUrl(ctx);
-  const resource = requiredString(ctx.body, "resource", "resource cannot be empty");
-  const event = requiredString(ctx.body, "event", "event cannot be empty");
-  if (!RESOURCES.has(resource)) throw badRequest(`Unsupported resource: ${resource}`);
+function create(ctx: Ctx, input: Input<typeof createRules>): Reply {
+  const { name, targetUrl, resource, event } = input;
+  if (!(RESOURCES as readonly string[]).includes(resource)) throw badRequest(`Unsupported resource: ${resource}`);
   if (!EVENTS.has(event)) throw badRequest(`Unsupported event: ${event}`);
   if (resource === "all" && event !== "all") throw badRequest("resource 'all' requires event 'all'.");
-  const filter = optionalString(ctx.body, "filter") || undefined;
+  const filter = input.filter || undefined;
   if (filter) validateFilter(ctx, resource, filter);
-  const secret = optionalString(ctx.body, "secret") || undefined;
-  const ownedBy = optionalString(ctx.body, "ownedBy") ?? "creator";
+  const ownedBy = input.ownedBy ?? "creator";
   if (ownedBy !== "creator" && ownedBy !== "org") throw badRequest("ownedBy must be 'creator' or 'org'.");
-  if (ownedBy === "org" && !ctx.engine.isAdmin(ctx.caller))
+  if (ownedBy === "org" && !ctx.engine.isAdmin(ctx.caller)) {
     throw badRequest("Only administrators can create org webhooks.");
+  }
   const webhook: WebhookRecord = {
     id: hydraId("WEBHOOK", ctx.store.random.uuid4()),
     name,
@@ -60,12 +66,12 @@ function create(ctx: Ctx): Reply {
     resource,
     event,
     filter,
-    secret,
+    secret: input.secret || undefined,
     status: "active",
     ownedBy,
     createdBy: ctx.caller.id,
     orgId: ctx.caller.json.orgId,
-    createdMs: Date.now(),
+    createdMs: ctx.engine.now(),
     failures: [],
   };
   ctx.store.webhooks.set(webhook.id, webhook);
@@ -81,36 +87,36 @@ function list(ctx: Ctx): Reply {
 }
 
 /** Only name, targetUrl, secret and status change; `status: active` re-enables a disabled webhook. */
-function update(ctx: Ctx): Reply {
+function update(ctx: Ctx, { name, targetUrl, secret, status }: Input<typeof updateRules>): Reply {
   const webhook = webhookOfOwner(ctx);
-  const name = requiredString(ctx.body, "name", "name cannot be empty");
-  const targetUrl = readTargetUrl(ctx);
-  const secret = optionalString(ctx.body, "secret");
-  const status = optionalString(ctx.body, "status");
-  if (status !== undefined && status !== "active" && status !== "inactive")
+  if (status !== undefined && status !== "active" && status !== "inactive") {
     throw badRequest("status must be 'active'.");
+  }
   webhook.name = name;
   webhook.targetUrl = targetUrl;
   if (secret !== undefined) webhook.secret = secret || undefined;
   if (status === "active" && webhook.status === "inactive") {
     webhook.status = "active";
-    webhook.reenabledAtMs = Date.now();
+    webhook.reenabledAtMs = ctx.engine.now();
     webhook.failures = [];
   }
   return { json: webhookJson(webhook) };
 }
 
-export const webhookRoutes: Route[] = [
-  { method: "GET", path: "webhooks", handler: list },
-  { method: "POST", path: "webhooks", handler: create },
-  { method: "GET", path: "webhooks/:id", handler: (ctx) => ({ json: webhookJson(webhookOfOwner(ctx)) }) },
-  { method: "PUT", path: "webhooks/:id", handler: update },
-  {
-    method: "DELETE",
-    path: "webhooks/:id",
-    handler: (ctx) => {
-      ctx.store.webhooks.delete(webhookOfOwner(ctx).id);
-      return { status: 204 };
-    },
-  },
-];
+export const webhooks = defineResource({
+  name: "Webhooks",
+  routes: [
+    route({ method: "GET", path: "webhooks", handle: list }),
+    route({ method: "POST", path: "webhooks", body: createRules, handle: create }),
+    route({ method: "GET", path: "webhooks/:id", handle: (ctx) => ({ json: webhookJson(webhookOfOwner(ctx)) }) }),
+    route({ method: "PUT", path: "webhooks/:id", body: updateRules, handle: update }),
+    route({
+      method: "DELETE",
+      path: "webhooks/:id",
+      handle: (ctx) => {
+        ctx.store.webhooks.delete(webhookOfOwner(ctx).id);
+        return { status: 204 };
+      },
+    }),
+  ],
+});

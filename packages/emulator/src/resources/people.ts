@@ -1,60 +1,58 @@
-import { badRequest, conflict, forbidden, notFound } from "../errors.js";
+import { findPerson } from "../domain/people.js";
+import type { PersonRecord } from "../domain/store.js";
+import { personText } from "../domain/views.js";
+import { badRequest, conflict, forbidden } from "../errors.js";
 import { isoTime } from "../ids.js";
 import { pageOf } from "../pagination.js";
-import type { Ctx, Reply, Route } from "../route.js";
-import type { PersonRecord } from "../store.js";
+import { type Ctx, defineResource, type Reply, route } from "../resource.js";
+import { type Input, rules } from "../rules.js";
 import type { Json } from "../types.js";
-import { optionalString, optionalStringArray, requiredString } from "../validate.js";
 
 const MAX_IDS = 85;
-/** Writable Person fields an admin may set (the rest is server-owned). */
-const WRITABLE = [
-  "phoneNumbers",
-  "extension",
-  "locationId",
-  "nickName",
-  "firstName",
-  "lastName",
-  "avatar",
-  "roles",
-  "licenses",
-  "department",
-  "manager",
-  "managerId",
-  "title",
-  "addresses",
-  "siteUrls",
-  "timezone",
-  "loginEnabled",
-];
 
-const STRING_FIELDS = [
-  "extension",
-  "locationId",
-  "nickName",
-  "firstName",
-  "lastName",
-  "avatar",
-  "department",
-  "manager",
-  "managerId",
-  "title",
-  "timezone",
-];
+/** Writable Person fields an admin may set (the rest is server-owned); lists are stored as lists. */
+const personFields = rules({
+  phoneNumbers: { type: "objects" },
+  extension: { type: "string" },
+  locationId: { type: "string" },
+  nickName: { type: "string" },
+  firstName: { type: "string" },
+  lastName: { type: "string" },
+  avatar: { type: "string" },
+  roles: { type: "strings" },
+  licenses: { type: "strings" },
+  department: { type: "string" },
+  manager: { type: "string" },
+  managerId: { type: "string" },
+  title: { type: "string" },
+  addresses: { type: "objects" },
+  siteUrls: { type: "strings" },
+  timezone: { type: "string" },
+  loginEnabled: { type: "boolean" },
+});
+const WRITABLE = Object.keys(personFields);
 
-export function requireAdmin(ctx: Ctx): void {
-  if (!ctx.engine.isAdmin(ctx.caller)) forbiddenNotAdmin();
-}
+const createRules = rules({ emails: { type: "strings" }, displayName: { type: "string" }, ...personFields });
+const updateRules = rules({
+  displayName: { type: "string", required: "displayName cannot be empty." },
+  emails: { type: "strings" },
+  ...personFields,
+});
 
-function forbiddenNotAdmin(): never {
-  throw forbidden("Only an administrator of the organization can do this.");
-}
-
-export function findPerson(ctx: Ctx, id: string): PersonRecord {
-  if (id === "me") return ctx.caller;
-  const person = ctx.store.people.get(id);
-  if (!person) throw notFound("Person not found.");
-  return person;
+/** The writable fields present, roles checked against the org's. */
+function writableFields(ctx: Ctx, input: Input<typeof personFields>): Json {
+  const fields: Json = {};
+  for (const key of WRITABLE) {
+    const value = input[key as keyof typeof input];
+    if (value !== undefined) fields[key] = value;
+  }
+  // Served as the strings "true" / "false", as the spec has it; a boolean is accepted too.
+  if (input.loginEnabled !== undefined) fields.loginEnabled = String(input.loginEnabled);
+  if (input.roles) {
+    const known = new Set(ctx.store.roles.map((r) => r.id));
+    for (const role of input.roles) if (!known.has(role)) throw badRequest(`Unknown role: ${role}`);
+  }
+  return fields;
 }
 
 function list(ctx: Ctx): Reply {
@@ -100,55 +98,33 @@ function list(ctx: Ctx): Reply {
   );
 }
 
-/** The writable fields present (null counts as absent), string fields checked, lists stored as lists. */
-function readPersonFields(ctx: Ctx, body: Json): Json {
-  const fields: Json = {};
-  for (const key of WRITABLE) if (body[key] !== undefined && body[key] !== null) fields[key] = body[key];
-  for (const key of STRING_FIELDS) optionalString(body, key);
-  for (const key of ["roles", "licenses", "siteUrls"]) {
-    const list = optionalStringArray(body, key);
-    if (list) fields[key] = list;
-  }
-  if (fields.roles) {
-    const known = new Set(ctx.store.roles.map((r) => r.id));
-    for (const role of fields.roles as string[]) if (!known.has(role)) throw badRequest(`Unknown role: ${role}`);
-  }
-  return fields;
-}
-
-function create(ctx: Ctx): Reply {
-  requireAdmin(ctx);
-  const emails = optionalStringArray(ctx.body, "emails");
+function create(ctx: Ctx, input: Input<typeof createRules>): Reply {
+  const { emails } = input;
   if (emails?.length !== 1) throw badRequest("emails must contain exactly one email address.");
   const email = emails[0] as string;
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw badRequest(`Invalid email address: ${email}`);
   if (ctx.store.personByEmail(email)) throw conflict("A person with this email address already exists.");
-  const first = optionalString(ctx.body, "firstName");
-  const last = optionalString(ctx.body, "lastName");
-  const displayName = optionalString(ctx.body, "displayName") ?? ([first, last].filter(Boolean).join(" ") || undefined);
+  const displayName = input.displayName ?? ([input.firstName, input.lastName].filter(Boolean).join(" ") || undefined);
   if (!displayName) throw badRequest("At least one of displayName, firstName or lastName is required.");
-  const fields = readPersonFields(ctx, ctx.body);
-  const person = ctx.engine.createPerson({ displayName, email, fields });
+  const person = ctx.engine.createPerson({ displayName, email, fields: writableFields(ctx, input) });
   ctx.engine.recordAudit(ctx.caller, { category: "USERS", description: "Created user", target: person });
   return { json: person.json };
 }
 
-function update(ctx: Ctx): Reply {
-  requireAdmin(ctx);
+function update(ctx: Ctx, input: Input<typeof updateRules>): Reply {
   const person = findPerson(ctx, ctx.params.id as string);
-  const displayName = requiredString(ctx.body, "displayName", "displayName cannot be empty.");
-  const emails = optionalStringArray(ctx.body, "emails");
+  const { displayName, emails } = input;
   if (emails && emails.length !== 1) throw badRequest("emails must contain exactly one email address.");
   if (emails) {
     const other = ctx.store.personByEmail(emails[0] as string);
     if (other && other.id !== person.id) throw conflict("A person with this email address already exists.");
   }
-  const fields = readPersonFields(ctx, ctx.body);
+  const fields = writableFields(ctx, input);
   ctx.store.removePersonRecordEmails(person);
   const json = person.json;
   // The body replaces the whole record; server-owned fields stay.
   for (const key of WRITABLE) delete json[key];
-  Object.assign(json, fields, { displayName, emails: emails ?? json.emails, lastModified: isoTime(Date.now()) });
+  Object.assign(json, fields, { displayName, emails: emails ?? json.emails, lastModified: isoTime(ctx.engine.now()) });
   if (!json.roles) json.roles = [];
   ctx.store.addPersonRecord(person);
   ctx.engine.recordAudit(ctx.caller, { category: "USERS", description: "Updated user", target: person });
@@ -156,7 +132,6 @@ function update(ctx: Ctx): Reply {
 }
 
 function remove(ctx: Ctx): Reply {
-  requireAdmin(ctx);
   const person = findPerson(ctx, ctx.params.id as string);
   for (const roomId of [...ctx.store.roomIdsOf(person.id)]) {
     const room = ctx.store.rooms.get(roomId);
@@ -174,11 +149,18 @@ function remove(ctx: Ctx): Reply {
   return { status: 204 };
 }
 
-export const peopleRoutes: Route[] = [
-  { method: "GET", path: "people", handler: list },
-  { method: "POST", path: "people", handler: create },
-  { method: "GET", path: "people/me", handler: (ctx) => ({ json: ctx.caller.json }) },
-  { method: "GET", path: "people/:id", handler: (ctx) => ({ json: findPerson(ctx, ctx.params.id as string).json }) },
-  { method: "PUT", path: "people/:id", handler: update },
-  { method: "DELETE", path: "people/:id", handler: remove },
-];
+export const people = defineResource({
+  name: "People",
+  routes: [
+    route({ method: "GET", path: "people", handle: list }),
+    route({ method: "POST", path: "people", access: "admin", body: createRules, handle: create }),
+    route({ method: "GET", path: "people/me", handle: (ctx) => ({ jsonText: personText(ctx.caller) }) }),
+    route({
+      method: "GET",
+      path: "people/:id",
+      handle: (ctx) => ({ jsonText: personText(findPerson(ctx, ctx.params.id as string)) }),
+    }),
+    route({ method: "PUT", path: "people/:id", access: "admin", body: updateRules, handle: update }),
+    route({ method: "DELETE", path: "people/:id", access: "admin", handle: remove }),
+  ],
+});
