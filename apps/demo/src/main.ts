@@ -72,7 +72,11 @@ async function main(): Promise<number> {
         `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     if (values.serve) {
-      const ui = await serveUi(target.wx, Number(values.port));
+      const ui = await serveUi(target.wx, {
+        port: Number(values.port),
+        historyBefore: result.intro,
+        accessToken: target.accessToken,
+      });
       console.log(`\nserving ${ui.url} (Ctrl+C to stop)`);
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);

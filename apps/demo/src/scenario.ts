@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "@wx/core";
@@ -29,6 +29,8 @@ export interface ScenarioOptions {
 export interface ScenarioResult {
   team: Team;
   room: Room;
+  /** The first message this run posted: the room's history is what came before it. */
+  intro: Message;
   poll: Message;
   results: Message;
   tally: Map<string, number>;
@@ -70,7 +72,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     () => wx.teams.create({ name: teamName }),
     async () => (await wx.teams.list().toArray()).find((t) => t.name === teamName),
   );
-  const roomTitle = `Lunch poll ${runId}`;
+  const roomTitle = "Lunch poll"; // unique within this run's team, which is how it is found again
   const room = await createOnce(
     () => wx.rooms.create({ title: roomTitle, teamId: team.id, description: "Where the poll bot runs" }),
     async () => (await wx.rooms.list({ teamId: team.id }).toArray()).find((r) => r.title === roomTitle),
@@ -96,7 +98,9 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
   const receiver = await startWebhookReceiver(secret, options.receiverPort ?? 0);
   const targetUrl = options.webhookUrl ?? receiver.url;
   const webhooks: Webhook[] = [];
-  const menu = join(tmpdir(), `lunch-menu-${runId}.csv`);
+  // a directory of its own, so the file people see is called plainly "lunch-menu.csv"
+  const menuDir = await mkdtemp(join(tmpdir(), "wx-demo-menu-"));
+  const menu = join(menuDir, "lunch-menu.csv");
   try {
     for (const resource of ["attachmentActions", "messages"] as const) {
       const name = `poll-bot ${runId} ${resource}`;
@@ -113,7 +117,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     await writeFile(menu, "option,price\nTacos,9\nRamen,12\nSalad bar,10\n");
     const first = voters[0];
     const mention = first ? `<@personEmail:${first.email}|${first.name}>` : "everyone";
-    await post(
+    const intro = await post(
       { roomId: room.id, markdown: `**Lunch poll** is open, ${mention}: the menu is attached.`, files: [menu] },
       "intro",
     );
@@ -166,7 +170,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     log(`exported ${exported} messages to ${options.exportFile}`);
 
     const webhookEvents = receiver.events.filter((e) => isAttachmentActionEvent(e) || isMessageEvent(e)).length;
-    return { team, room, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
+    return { team, room, intro, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
   } finally {
     for (const webhook of webhooks) {
       await wx.webhooks
@@ -174,6 +178,6 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
         .catch((error: Error) => log(`could not delete webhook ${webhook.name}: ${error.message}`));
     }
     await receiver.close();
-    await rm(menu, { force: true });
+    await rm(menuDir, { recursive: true, force: true });
   }
 }

@@ -1,80 +1,91 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream } from "node:stream/web";
 import type { WebexClient } from "@wx/sdk";
+import { type ChatContext, toChatMessages } from "./chat-message.js";
+import { FileNames, isContentUrl } from "./file-links.js";
+import { PersonNames } from "./person-names.js";
 
 const require = createRequire(import.meta.url);
 const RENDERER = require.resolve("adaptivecards/dist/adaptivecards.min.js");
+const PAGE_SIZE = 50;
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+// The page runs only its own two scripts; the card renderer styles elements inline.
+const PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>wx demo</title>
-<style>
-  body { font: 15px system-ui, sans-serif; margin: 2rem; max-width: 56rem; color: #1d1d1f }
-  h1 { font-size: 1.3rem } h2 { font-size: 1.1rem; margin-top: 2rem }
-  .message { border-left: 3px solid #ccc; padding: .3rem .8rem; margin: .5rem 0 }
-  .reply { margin-left: 2rem; border-color: #7aa7ff }
-  .who { color: #666; font-size: .85rem } .card { margin-top: .4rem; max-width: 28rem }
-</style>
-<script src="/adaptivecards.js"></script></head>
-<body><h1>wx demo: rooms and messages</h1><div id="rooms">loading…</div>
-<script>
-async function main() {
-  const rooms = await (await fetch("/api/rooms")).json();
-  const root = document.getElementById("rooms");
-  root.textContent = "";
-  for (const room of rooms) {
-    const section = document.createElement("section");
-    section.className = "room";
-    const title = document.createElement("h2");
-    title.textContent = room.title;
-    section.append(title);
-    const messages = await (await fetch("/api/rooms/" + encodeURIComponent(room.id) + "/messages")).json();
-    for (const message of messages.reverse()) {
-      const div = document.createElement("div");
-      div.className = "message" + (message.parentId ? " reply" : "");
-      const who = document.createElement("div");
-      who.className = "who";
-      who.textContent = message.personEmail || "";
-      const text = document.createElement("div");
-      text.textContent = message.text || "";
-      div.append(who, text);
-      for (const attachment of message.attachments || []) {
-        const card = new AdaptiveCards.AdaptiveCard();
-        card.parse(attachment.content);
-        const rendered = card.render();
-        rendered.classList.add("card");
-        div.append(rendered);
-      }
-      section.append(div);
-    }
-    root.append(section);
-  }
-  document.body.dataset.ready = "true";
+export interface ServeOptions {
+  /** Port on 127.0.0.1; 0 (the default) for any free one. */
+  port?: number;
+  /**
+   * The first message of this session (the demo's intro): what its room listed before it is the room's history,
+   * folded behind "Show older messages". By position in the list, not by time: seeded history can carry any date.
+   */
+  historyBefore?: { id: string; roomId: string };
+  /** Token the page's file downloads are fetched with; the SDK's session reads JSON bodies only. */
+  accessToken?: string;
 }
-main().catch((error) => { document.body.dataset.error = String(error); });
-</script></body></html>`;
 
-/** A small page at 127.0.0.1 listing rooms and their newest messages, cards rendered by the official renderer. */
-export async function serveUi(wx: WebexClient, port = 0): Promise<{ url: string; close(): Promise<void> }> {
-  const renderer = await readFile(RENDERER);
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const messagesOf = /^\/api\/rooms\/([^/]+)\/messages$/.exec(url.pathname);
-      if (url.pathname === "/") return send(res, 200, "text/html; charset=utf-8", PAGE);
-      if (url.pathname === "/adaptivecards.js") return send(res, 200, "text/javascript", renderer);
-      if (url.pathname === "/api/rooms")
-        return sendJson(res, await wx.rooms.list({ sortBy: "lastactivity" }).first(20));
-      if (messagesOf?.[1]) {
-        return sendJson(res, await wx.messages.list({ roomId: decodeURIComponent(messagesOf[1]), max: 50 }).first(50));
-      }
-      send(res, 404, "text/plain", "not found");
-    } catch (error) {
-      send(res, 502, "text/plain", error instanceof Error ? error.message : String(error));
+/**
+ * A chat page at 127.0.0.1: the rooms, and the open room's messages as a person reads them (names, rendered
+ * markdown, files as links, threads, cards drawn by the official renderer). It reads through the SDK.
+ */
+export async function serveUi(
+  wx: WebexClient,
+  options: ServeOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const { historyBefore } = options;
+  const [page, script, renderer] = await Promise.all([
+    readFile(new URL("./page.html", import.meta.url)),
+    readFile(new URL("./page.js", import.meta.url)),
+    readFile(RENDERER),
+  ]);
+  const context: ChatContext = { names: new PersonNames(wx), files: new FileNames(wx) };
+
+  const routes = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const messagesOf = /^\/api\/rooms\/([^/]+)\/messages$/.exec(url.pathname);
+    if (req.method !== "GET") return send(res, 405, "text/plain", "only GET");
+    if (url.pathname === "/")
+      return send(res, 200, "text/html; charset=utf-8", page, { "content-security-policy": PAGE_POLICY });
+    if (url.pathname === "/favicon.ico") return send(res, 204, "image/x-icon", "");
+    if (url.pathname === "/page.js") return send(res, 200, "text/javascript; charset=utf-8", script);
+    if (url.pathname === "/adaptivecards.js") return send(res, 200, "text/javascript; charset=utf-8", renderer);
+    if (url.pathname === "/api/rooms") {
+      const rooms = await wx.rooms.list({ sortBy: "lastactivity", max: 20 }).first(20);
+      return sendJson(
+        res,
+        rooms.map((room) => ({ id: room.id, title: room.title })),
+      );
     }
+    if (messagesOf?.[1]) {
+      const roomId = decodeURIComponent(messagesOf[1]);
+      const before = url.searchParams.get("before");
+      const list = wx.messages.list({ roomId, max: PAGE_SIZE, ...(before ? { beforeMessage: before } : {}) });
+      for await (const { items, nextUrl } of list.pages()) {
+        const foldsHistory = historyBefore?.roomId === roomId;
+        const historyBeginsAt = foldsHistory ? historyIndex(items, before, historyBefore.id) : undefined;
+        const next = nextUrl !== undefined ? (items.at(-1)?.id ?? null) : null;
+        const messages = await toChatMessages(items, context, historyBeginsAt);
+        return sendJson(res, { messages, next, foldsHistory });
+      }
+    }
+    if (url.pathname === "/file") return sendFile(res, url.searchParams.get("url") ?? "", wx, options.accessToken);
+    send(res, 404, "text/plain", "not found");
+  };
+
+  const server = createServer((req, res) => {
+    routes(req, res).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy(error instanceof Error ? error : new Error(String(error)));
+      send(res, 502, "text/plain; charset=utf-8", error instanceof Error ? error.message : String(error));
+    });
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     close: () =>
@@ -85,8 +96,53 @@ export async function serveUi(wx: WebexClient, port = 0): Promise<{ url: string;
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  res.writeHead(status, { "content-type": type }).end(body);
+/** Where history begins in a page: just after the session's first message, in this page or atop the next one. */
+function historyIndex(items: readonly { id: string }[], before: string | null, firstOfSession: string) {
+  if (before === firstOfSession) return 0;
+  const at = items.findIndex((message) => message.id === firstOfSession);
+  return at === -1 ? undefined : at + 1;
+}
+
+/** A message's file, fetched from the API with the token and streamed through; only the API's own file URLs. */
+async function sendFile(res: ServerResponse, url: string, wx: WebexClient, accessToken?: string): Promise<void> {
+  if (!isContentUrl(url, wx.session.baseUrl)) return send(res, 400, "text/plain", "not a file of this Webex API");
+  if (!accessToken) return send(res, 501, "text/plain", "file downloads need the access token (serveUi accessToken)");
+  const upstream = await fetch(url, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    redirect: "manual", // a remote file's redirect goes to the browser, without our token
+    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+  });
+  const location = upstream.headers.get("location");
+  if (upstream.status >= 300 && upstream.status < 400 && location && /^https?:\/\//i.test(location)) {
+    await upstream.body?.cancel();
+    return send(res, 302, "text/plain", "", { location });
+  }
+  if (upstream.status !== 200 || !upstream.body) {
+    const detail = await upstream.text();
+    return send(
+      res,
+      upstream.status === 404 ? 404 : 502,
+      "text/plain",
+      `the API answered ${upstream.status}: ${detail}`,
+    );
+  }
+  const headers: Record<string, string> = {};
+  for (const name of ["content-type", "content-length", "content-disposition"]) {
+    const value = upstream.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  res.writeHead(200, headers);
+  await pipeline(Readable.fromWeb(upstream.body as ReadableStream<Uint8Array>), res);
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": type, ...headers }).end(body);
 }
 
 function sendJson(res: ServerResponse, value: unknown): void {

@@ -12,6 +12,8 @@ export interface Voter {
 export interface Target {
   mode: "emulator" | "live";
   wx: WebexClient;
+  /** The token `wx` signs in with (the demo page downloads files with it). */
+  accessToken: string;
   emu: Emulator | undefined;
   makeVoters(names: readonly string[]): Voter[];
   close(): Promise<void>;
@@ -21,7 +23,7 @@ export async function openTarget(options: { token?: string; emulator?: Emulator 
   const token = options.token ?? process.env.WEBEX_ACCESS_TOKEN;
   if (token && !options.emulator) {
     const wx = new WebexClient({ accessToken: token });
-    return { mode: "live", wx, emu: undefined, makeVoters: () => [], close: () => wx.close() };
+    return { mode: "live", wx, accessToken: token, emu: undefined, makeVoters: () => [], close: () => wx.close() };
   }
   const emu = options.emulator ?? (await createEmulator({ port: 0 }));
   const ownsEmulator = !options.emulator;
@@ -29,6 +31,7 @@ export async function openTarget(options: { token?: string; emulator?: Emulator 
   return {
     mode: "emulator",
     wx,
+    accessToken: emu.tokens.user,
     emu,
     makeVoters: (names) =>
       names.map((name) => {
