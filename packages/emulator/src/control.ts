@@ -3,10 +3,13 @@ import { controlRefusal } from "./control-access.js";
 import type { Engine } from "./engine.js";
 import { trackingId } from "./ids.js";
 import type { ControlHandler } from "./server.js";
-import type { Emulator, Fault, Json } from "./types.js";
+import type { Emulator, Fault, HeldDeliveries, Json } from "./types.js";
 import { checkJsonDepth } from "./validate.js";
 
 const CONTROL_BODY_LIMIT = 10 * 1024 * 1024;
+
+// The hold started over HTTP, per emulator: the control API holds one at a time.
+const holds = new WeakMap<Emulator, HeldDeliveries>();
 
 type ControlRoute = (emu: Emulator, body: Json) => unknown | Promise<unknown>;
 
@@ -50,6 +53,20 @@ const routes: Record<string, ControlRoute> = {
   "POST time/advance": (emu, { ms }) => emu.advanceTime(Number(ms)),
   "GET deliveries": (emu) => ({ items: emu.deliveries }),
   "POST deliveries/flush": (emu) => emu.flushDeliveries(),
+  "POST deliveries/hold": (emu) => {
+    holds.set(emu, emu.holdDeliveries());
+  },
+  "POST deliveries/release": async (emu, { reverse }) => {
+    const held = holds.get(emu);
+    if (!held) throw new Error("No deliveries are held: POST deliveries/hold first.");
+    holds.delete(emu);
+    await held.release({ reverse: reverse === true });
+  },
+  "POST deliveries/redeliver": (emu, { index }) => {
+    const delivery = emu.deliveries[Number(index)];
+    if (!delivery) throw new Error(`No delivery at index ${String(index)} of the log.`);
+    return emu.redeliver(delivery);
+  },
   "GET requests": (emu) => ({ items: emu.requests }),
   "POST authorize": (emu, body) => ({ code: emu.authorize(body) }),
   "POST tokens/expire": (emu, { token }) => emu.expireAccessToken(String(token)),

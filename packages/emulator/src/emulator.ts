@@ -86,6 +86,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     act,
     seedMessages: (input) => seedMessages(engine, input),
     flushDeliveries: () => engine.webhooks.flush(),
+    holdDeliveries: () => engine.webhooks.holdDeliveries(),
+    redeliver: (delivery) => engine.webhooks.redeliver(delivery),
     reset: () => engine.reset(),
     close: async () => {
       engine.webhooks.close();

@@ -9,6 +9,7 @@ export type {
   Fault,
   Faults,
   GuestIssuer,
+  HeldDeliveries,
   Integration,
   Json,
   Person,

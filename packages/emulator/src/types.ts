@@ -74,6 +74,16 @@ export interface Delivery {
   at: string;
 }
 
+/** Deliveries held back by `emu.holdDeliveries()`, to be sent late or out of order. */
+export interface HeldDeliveries {
+  /** The deliveries held so far, in the order they were made. */
+  readonly deliveries: readonly Delivery[];
+  /** Stops holding: later deliveries are sent as usual; the ones held stay held until `release()`. */
+  stop(): void;
+  /** Stops holding and sends the held deliveries one by one (last first with `reverse`); resolves once all were answered. */
+  release(options?: { reverse?: boolean }): Promise<void>;
+}
+
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -180,6 +190,10 @@ export interface Emulator {
   act(token: string): Actor;
   seedMessages(input: SeedMessagesInput): void;
   flushDeliveries(): Promise<void>;
+  /** Holds deliveries back from now on (logged, not sent) until `stop()`/`release()`; one hold at a time. */
+  holdDeliveries(): HeldDeliveries;
+  /** Sends a logged delivery again (same bytes, same signature), as a Webex retry would; resolves with its log entry. */
+  redeliver(delivery: Delivery): Promise<Delivery>;
   reset(): void;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { APP_ID, type WebhookRecord } from "./domain/store.js";
 import type { Engine } from "./engine.js";
 import { badRequest } from "./errors.js";
 import { isoTime } from "./ids.js";
-import type { Delivery } from "./types.js";
+import type { Delivery, HeldDeliveries } from "./types.js";
 import { decodeComponent } from "./validate.js";
 
 const FAILURE_WINDOW_MS = 5 * 60_000;
@@ -41,10 +41,19 @@ export function sign(secret: string, body: Buffer): string {
   return createHmac("sha1", secret).update(body).digest("hex");
 }
 
+interface HeldDelivery {
+  webhook: WebhookRecord;
+  delivery: Delivery;
+  bytes: Buffer;
+}
+
 /** Matches activities to webhooks, signs and POSTs the envelope, logs it, applies the auto-disable rule. */
 export class WebhookDispatcher {
   readonly deliveries: Delivery[] = [];
   private readonly pending = new Set<Promise<void>>();
+  private held: HeldDelivery[] | undefined;
+  // Every batch not yet released, also stopped ones: reset() empties them.
+  private readonly unreleased = new Set<HeldDelivery[]>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
@@ -81,6 +90,51 @@ export class WebhookDispatcher {
 
   clearLog(): void {
     this.deliveries.length = 0;
+    this.held = undefined;
+    for (const batch of this.unreleased) batch.length = 0;
+    this.unreleased.clear();
+  }
+
+  /**
+   * From now on deliveries are logged but not sent, until `stop()` or `release()`; `release()` then sends them
+   * in the order given (late, or out of order). `flush()` does not wait for held deliveries.
+   */
+  holdDeliveries(): HeldDeliveries {
+    if (this.held) throw new Error("holdDeliveries: deliveries are already being held");
+    const held: HeldDelivery[] = [];
+    this.held = held;
+    this.unreleased.add(held);
+    const stop = () => {
+      if (this.held === held) this.held = undefined;
+    };
+    let released = false;
+    return {
+      get deliveries() {
+        return held.map((entry) => entry.delivery);
+      },
+      stop,
+      release: async (options = {}) => {
+        stop();
+        if (released) throw new Error("release: these deliveries were released already");
+        released = true;
+        this.unreleased.delete(held);
+        for (const entry of options.reverse ? [...held].reverse() : held) {
+          await this.deliver(entry.webhook, entry.delivery, entry.bytes);
+        }
+      },
+    };
+  }
+
+  /** Sends a logged delivery again, the same bytes and signature, as Webex does when it retries; logs it anew. */
+  async redeliver(delivery: Delivery): Promise<Delivery> {
+    const webhook = this.engine.store.webhooks.get(delivery.webhookId);
+    if (!webhook) throw new Error(`redeliver: webhook ${delivery.webhookId} no longer exists`);
+    const again: Delivery = { ...delivery, headers: { ...delivery.headers }, at: isoTime(this.engine.now()) };
+    delete again.status;
+    delete again.error;
+    this.log(again);
+    await this.deliver(webhook, again, Buffer.from(again.body));
+    return again;
   }
 
   close(): void {
@@ -124,9 +178,11 @@ export class WebhookDispatcher {
       headers,
       at: isoTime(this.engine.now()),
     };
-    this.deliveries.push(delivery);
-    if (this.deliveries.length > DELIVERY_LOG_LIMIT)
-      this.deliveries.splice(0, this.deliveries.length - DELIVERY_LOG_LIMIT);
+    this.log(delivery);
+    if (this.held) {
+      this.held.push({ webhook, delivery, bytes });
+      return;
+    }
     // One chain per webhook keeps each target's events in order without blocking other targets.
     const previous = this.chains.get(webhook.id) ?? Promise.resolve();
     const run = previous.then(() => this.deliver(webhook, delivery, bytes));
@@ -136,6 +192,12 @@ export class WebhookDispatcher {
       this.pending.delete(run);
       if (this.chains.get(webhook.id) === run) this.chains.delete(webhook.id);
     });
+  }
+
+  private log(delivery: Delivery): void {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > DELIVERY_LOG_LIMIT)
+      this.deliveries.splice(0, this.deliveries.length - DELIVERY_LOG_LIMIT);
   }
 
   private deliver(webhook: WebhookRecord, delivery: Delivery, bytes: Buffer): Promise<void> {
