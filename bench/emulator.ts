@@ -1,13 +1,19 @@
 /**
- * Emulator benchmark: GET /people/me throughput (against a bare node:http baseline serving the same
- * bytes), paging 10 000 messages, early-vs-late page cost in a 100 000-message room, and heap per
- * stored message. Medians of 5 runs.
+ * Emulator benchmark:
+ * - throughput of GET /people/me and of a 100-message page (GET /messages?max=100), each beside a bare
+ *   node:http server answering the same bytes and headers, in the same run: 11 alternating rounds of
+ *   2000 requests (32 in flight), medians over the rounds;
+ * - heap after posting 200 000 messages through the API (POST /messages, as clients do);
+ * - paging 10 000 messages, early-vs-late page cost in a 100 000-message room, heap per seeded message
+ *   (medians of 5 runs).
  *
  *   pnpm bench:emulator
  *
- * The servers run in child processes so the load generator does not share their thread.
+ * The servers run in child processes so the load generator does not share their thread (the 200 000
+ * posts go to an in-process emulator, whose heap is what is measured).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -18,7 +24,10 @@ import { Pool, request } from "undici";
 import { median } from "./lib.js";
 
 const RUNS = 5;
-const REQUESTS_PER_RUN = 6000;
+/** Alternating emulator/baseline rounds per throughput comparison. */
+const ROUNDS = 11;
+const POSTED_MESSAGES = Number(process.env.POSTED_MESSAGES ?? 200_000);
+const REQUESTS_PER_RUN = 2000;
 const CONCURRENCY = 32;
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, "../packages/emulator/dist/cli.js");
@@ -41,27 +50,40 @@ async function startEmulatorProcess(): Promise<{ child: ChildProcess; url: strin
   return { child, url, tokens };
 }
 
-/** A bare node:http server answering every request with the same body and headers: the ceiling. */
+/**
+ * A bare node:http server answering every request with the same body and headers (a `Link` header too
+ * when given): the ceiling. The body comes on stdin, so a 100-message page fits.
+ */
 const baselineSource = `
 const { createServer } = require("node:http");
-const body = Buffer.from(process.argv[1]);
-const server = createServer((req, res) => {
-  res.writeHead(200, { "Content-Type": "application/json;charset=UTF-8", "Cache-Control": "no-cache",
-    Trackingid: "ROUTER_00000000-0000-0000-0000-000000000000", "Content-Length": body.length });
-  res.end(body);
+const chunks = [];
+process.stdin.on("data", (c) => chunks.push(c));
+process.stdin.on("end", () => {
+  const body = Buffer.concat(chunks);
+  const link = process.argv[1];
+  const server = createServer((req, res) => {
+    const headers = { "Cache-Control": "no-cache", Trackingid: "ROUTER_00000000-0000-0000-0000-000000000000" };
+    if (link) headers.Link = link;
+    headers["Content-Type"] = "application/json;charset=UTF-8";
+    headers["Content-Length"] = body.length;
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  server.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + server.address().port + "/v1/"));
 });
-server.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + server.address().port + "/v1/"));
 process.on("SIGTERM", () => process.exit(0));`;
 
-async function startBaselineProcess(body: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["-e", baselineSource, body], { stdio: ["ignore", "pipe", "inherit"] });
+async function startBaselineProcess(body: string, link = ""): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["-e", baselineSource, link], { stdio: ["pipe", "pipe", "inherit"] });
+  child.stdin?.end(body);
   return { child, url: await firstLine(child) };
 }
 
-async function throughput(url: string, token: string): Promise<number> {
+/** Requests per second for `GET <url><path>` with 32 requests in flight, after a warm-up. */
+async function throughput(url: string, token: string, pathBelowV1: string): Promise<number> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: CONCURRENCY });
-  const path = `${target.pathname}people/me`;
+  const path = `${target.pathname}${pathBelowV1}`;
   const headers = { authorization: `Bearer ${token}` };
   const one = async () => {
     const res = await pool.request({ method: "GET", path, headers });
@@ -76,7 +98,7 @@ async function throughput(url: string, token: string): Promise<number> {
       }),
     );
   };
-  await burst(1000); // warm-up
+  await burst(300); // warm-up
   const started = performance.now();
   await burst(REQUESTS_PER_RUN);
   const seconds = (performance.now() - started) / 1000;
@@ -156,6 +178,35 @@ function gcFunction(): () => void {
   return runInNewContext("gc") as () => void;
 }
 
+/** Heap growth (MB) of an in-process emulator after `count` POST /messages through its HTTP API. */
+async function memoryOfPostedMessages(count: number): Promise<number> {
+  const gc = gcFunction();
+  const emu = await createEmulator({ seed: 4 });
+  const room = await api(`${emu.url}rooms`, emu.tokens.user, "POST", { title: "Posted" });
+  const target = new URL(emu.url);
+  const pool = new Pool(target.origin, { connections: 16 });
+  const headers = { authorization: `Bearer ${emu.tokens.user}`, "content-type": "application/json" };
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const body = JSON.stringify({ roomId: room.body.id, text: `Benchmark message ${i + 1}` });
+        const res = await pool.request({ method: "POST", path: `${target.pathname}messages`, headers, body });
+        await res.body.dump();
+        if (res.statusCode !== 200) throw new Error(`POST /messages: status ${res.statusCode}`);
+      }
+    }),
+  );
+  await pool.close();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  await emu.close();
+  return (after - before) / 1048576;
+}
+
 async function memoryPerMessage(count: number): Promise<number> {
   const gc = gcFunction();
   const emu = await createEmulator({ seed: 3 });
@@ -169,19 +220,58 @@ async function memoryPerMessage(count: number): Promise<number> {
   return (after - before) / count;
 }
 
+/**
+ * Emulator and baseline for one route in alternating rounds (which goes first alternates too), so load
+ * from elsewhere on the machine hits both alike; medians over the rounds, and the median of the
+ * per-round ratios.
+ */
+async function compareThroughput(
+  emulator: { url: string; token: string },
+  baselineUrl: string,
+  path: string,
+): Promise<{ emulatorRps: number; baselineRps: number; ratio: number; rounds: number }> {
+  const emuRps: number[] = [];
+  const baseRps: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const emulatorFirst = round % 2 === 0;
+    const first = emulatorFirst
+      ? await throughput(emulator.url, emulator.token, path)
+      : await throughput(baselineUrl, "unused", path);
+    const second = emulatorFirst
+      ? await throughput(baselineUrl, "unused", path)
+      : await throughput(emulator.url, emulator.token, path);
+    const [emu, base] = emulatorFirst ? [first, second] : [second, first];
+    emuRps.push(emu);
+    baseRps.push(base);
+    ratios.push(emu / base);
+  }
+  return {
+    emulatorRps: Math.round(median(emuRps)),
+    baselineRps: Math.round(median(baseRps)),
+    ratio: Number(median(ratios).toFixed(2)),
+    rounds: ROUNDS,
+  };
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
-  const me = (await api(`${emulator.url}people/me`, emulator.tokens.user)).body;
-  const baseline = await startBaselineProcess(JSON.stringify(me));
+  const token = emulator.tokens.user as string;
+  const children: ChildProcess[] = [emulator.child];
   try {
-    const emuRps: number[] = [];
-    const baseRps: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      emuRps.push(await throughput(emulator.url, emulator.tokens.user as string));
-      baseRps.push(await throughput(baseline.url, "unused"));
-    }
+    const me = await request(`${emulator.url}people/me`, { headers: { authorization: `Bearer ${token}` } });
+    const meBaseline = await startBaselineProcess(await me.body.text());
+    children.push(meBaseline.child);
+    const peopleMe = await compareThroughput({ url: emulator.url, token }, meBaseline.url, "people/me");
 
-    const token = emulator.tokens.user as string;
+    const room1k = await seededRoom(emulator.url, token, 1000);
+    const pagePath = `messages?roomId=${room1k}&max=100`;
+    const page = await request(`${emulator.url}${pagePath}`, { headers: { authorization: `Bearer ${token}` } });
+    const pageBody = await page.body.text();
+    const pageBaseline = await startBaselineProcess(pageBody, String(page.headers.link ?? ""));
+    children.push(pageBaseline.child);
+    const page100 = await compareThroughput({ url: emulator.url, token }, pageBaseline.url, pagePath);
+
     const room10k = await seededRoom(emulator.url, token, 10_000);
     const walks: number[] = [];
     let pages = 0;
@@ -201,13 +291,17 @@ async function main(): Promise<void> {
       earlyMs.push(await pageLatency(early, token));
       lateMs.push(await pageLatency(late, token));
     }
+    for (const child of children) child.kill("SIGTERM");
 
     const bytes: number[] = [];
     for (let run = 0; run < RUNS; run++) bytes.push(await memoryPerMessage(100_000));
+    const postedMB = await memoryOfPostedMessages(POSTED_MESSAGES);
 
     const walkMs = median(walks);
     const figures = {
-      peopleMe: { emulatorRps: Math.round(median(emuRps)), baselineRps: Math.round(median(baseRps)) },
+      peopleMe,
+      page100: { ...page100, pageBytes: Buffer.byteLength(pageBody) },
+      posted: { messages: POSTED_MESSAGES, heapMB: Number(postedMB.toFixed(1)) },
       paging10k: {
         pages,
         medianMs: Math.round(walkMs),
@@ -224,9 +318,17 @@ async function main(): Promise<void> {
         totalMB: Number(((median(bytes) * 100_000) / 1048576).toFixed(1)),
       },
     };
-    console.log(`@wx/emulator benchmark (medians of ${RUNS} runs, Node ${process.version})`);
     console.log(
-      `GET /people/me            ${fmt(figures.peopleMe.emulatorRps)} req/s   (bare node:http baseline ${fmt(figures.peopleMe.baselineRps)} req/s; target >= 3,000)`,
+      `@wx/emulator benchmark (Node ${process.version}, ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)})`,
+    );
+    console.log(
+      `GET /people/me            ${fmt(peopleMe.emulatorRps)} req/s   bare node:http, same bytes: ${fmt(peopleMe.baselineRps)} req/s   ${peopleMe.ratio}x (median of ${ROUNDS} round ratios; goal >= 0.7x)`,
+    );
+    console.log(
+      `GET 100-message page      ${fmt(page100.emulatorRps)} req/s   bare node:http, same bytes: ${fmt(page100.baselineRps)} req/s   ${page100.ratio}x (goal >= 0.7x; ${fmt(figures.page100.pageBytes)} bytes)`,
+    );
+    console.log(
+      `${fmt(POSTED_MESSAGES)} messages posted  ${figures.posted.heapMB} MB heap   (goal < 150 MB for 200,000)`,
     );
     console.log(
       `page 10,000 messages      ${fmt(walkMs)} ms for ${pages} pages of 100   (${fmt(figures.paging10k.pagesPerSecond)} pages/s, ${fmt(figures.paging10k.messagesPerSecond)} messages/s)`,
@@ -235,12 +337,11 @@ async function main(): Promise<void> {
       `page cost, 100k messages  first page ${fmt(median(earlyMs), 2)} ms   last page (99,900 before it) ${fmt(median(lateMs), 2)} ms`,
     );
     console.log(
-      `memory, 100k messages     ${fmt(figures.memory100k.bytesPerMessage)} bytes/message   (${figures.memory100k.totalMB} MB heap)`,
+      `memory, 100k seeded       ${fmt(figures.memory100k.bytesPerMessage)} bytes/message   (${figures.memory100k.totalMB} MB heap)`,
     );
     console.log(JSON.stringify(figures));
   } finally {
-    emulator.child.kill("SIGTERM");
-    baseline.child.kill("SIGTERM");
+    for (const child of children) child.kill("SIGTERM");
   }
 }
 

@@ -27,6 +27,14 @@ export function isoTime(ms: number): string {
   return iso;
 }
 
+/**
+ * The same string in one piece. A template literal is kept as a tree of its parts (V8 "cons strings",
+ * several hundred bytes for a UUID); IDs are kept for the emulator's lifetime, one per event.
+ */
+function flat(value: string): string {
+  return Buffer.from(value, "latin1").toString("latin1");
+}
+
 const GREGORIAN_OFFSET_MS = 12219292800000n;
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -76,7 +84,9 @@ export class Random {
   uuid4(): string {
     const h = this.hex(32);
     const variant = ((Number.parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return flat(
+      `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`,
+    );
   }
 
   /** Time-based (v1) UUID, as used for rooms and messages. */
@@ -86,7 +96,7 @@ export class Random {
     const low = (ts & 0xffffffffn).toString(16).padStart(8, "0");
     const mid = ((ts >> 32n) & 0xffffn).toString(16).padStart(4, "0");
     const high = (((ts >> 48n) & 0x0fffn) | 0x1000n).toString(16).padStart(4, "0");
-    return `${low}-${mid}-${high}-${this.clockSeq}-${this.node}`;
+    return flat(`${low}-${mid}-${high}-${this.clockSeq}-${this.node}`);
   }
 
   /** Access token in the live shape: 64 base64-ish chars, a cluster code and the org UUID. */

@@ -40,8 +40,8 @@ export type CallerCtx = Pick<Ctx, "engine" | "store" | "caller" | "baseUrl">;
 export interface Reply {
   status?: number;
   json?: unknown;
-  /** JSON already serialized (a page of cached message JSON); sent as is. */
-  jsonText?: string;
+  /** JSON text already built (cached person or message JSON, a page of it) and its UTF-8 length. */
+  jsonText?: { text: string; bytes: number };
   /** Absolute URL of the next page (becomes a `Link: <…>; rel="next"` header). */
   next?: string;
   headers?: Record<string, string>;

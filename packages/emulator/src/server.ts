@@ -310,12 +310,14 @@ function sendReply(
     res.end();
     return;
   }
+  // JSON goes out as a string: Node writes it with the headers in one piece, encoding straight into
+  // the socket's buffer, with no Buffer made here.
   let body: Buffer | string;
   if (reply.raw) {
     body = reply.raw.body;
     headers["Content-Type"] = reply.raw.contentType;
   } else {
-    body = reply.jsonText ?? JSON.stringify(reply.json ?? {});
+    body = reply.jsonText?.text ?? JSON.stringify(reply.json ?? {});
     headers["Content-Type"] = JSON_TYPE;
   }
   // A truncated object is never valid JSON.
@@ -323,7 +325,12 @@ function sendReply(
     const bytes = Buffer.from(body);
     body = bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2)));
   }
-  headers["Content-Length"] = typeof body === "string" ? Buffer.byteLength(body) : body.length;
+  headers["Content-Length"] =
+    typeof body !== "string"
+      ? body.length
+      : body === reply.jsonText?.text
+        ? reply.jsonText.bytes
+        : Buffer.byteLength(body);
   res.writeHead(status, headers);
   res.end(body);
 }

@@ -99,19 +99,27 @@ export function postMessage(ctx: CallerCtx, input: PostMessageInput, upload?: Up
   const now = Math.max(engine.now(), room.lastActivityMs);
   const uuid = engine.store.random.uuid1(now);
   const content = renderContent(engine, text, markdown);
+  // Every field written out (no spread), so all messages share one compact shape.
   const message: MessageRecord = {
     id: hydraId("MESSAGE", uuid),
     seq: engine.store.nextSeq(),
     roomId: room.id,
     personId: caller.id,
     parentId,
-    ...content,
+    text: content.text,
+    markdown: content.markdown,
+    html: content.html,
+    mentionedPeople: content.mentionedPeople,
+    mentionedGroups: content.mentionedGroups,
+    contentIds: undefined,
     attachments,
     toPersonId,
     toPersonEmail,
     createdMs: now,
+    updatedMs: undefined,
     edits: 0,
     deleted: false,
+    served: undefined,
   };
   const contentId = hydraId("CONTENT", `${uuid}/0`);
   if (upload) {

@@ -15,7 +15,7 @@ export interface PersonRecord {
     licenses?: string[];
   };
   /** `json` as text, kept until the person changes (GET /people/me is the hottest route). */
-  served?: string;
+  served?: { text: string; bytes: number };
 }
 
 export interface TokenRecord {
@@ -61,6 +61,8 @@ export interface MessageRecord {
 /** A record's JSON text as last served, valid for one base URL and one version of the people it names. */
 export interface ServedJson {
   text: string;
+  /** Its length in UTF-8, the Content-Length of a page made of it. */
+  bytes: number;
   baseUrl: string;
   peopleVersion: number;
 }

@@ -8,6 +8,7 @@ import {
   type MessageRecord,
   type PersonRecord,
   type RoomRecord,
+  type ServedJson,
   type Store,
   type TeamMembershipRecord,
   type TeamRecord,
@@ -87,21 +88,36 @@ export function messageJson(store: Store, message: MessageRecord, baseUrl: strin
 }
 
 /**
- * A message's JSON text, built once and reused: pages are made of these. It names the author's email,
- * so it is rebuilt after any change to people, and for another base URL (file links use it).
+ * A message's JSON text, built once on first read and reused: pages are made of these. It names the
+ * author's email, so it is rebuilt after any change to people, and for another base URL (file links).
  */
-export function messageText(store: Store, message: MessageRecord, baseUrl: string): string {
+export function servedMessage(store: Store, message: MessageRecord, baseUrl: string): ServedJson {
   const served = message.served;
-  if (served && served.baseUrl === baseUrl && served.peopleVersion === store.peopleVersion) return served.text;
+  if (served && served.baseUrl === baseUrl && served.peopleVersion === store.peopleVersion) return served;
   const text = JSON.stringify(messageJson(store, message, baseUrl));
-  message.served = { text, baseUrl, peopleVersion: store.peopleVersion };
-  return text;
+  message.served = { text, bytes: Buffer.byteLength(text), baseUrl, peopleVersion: store.peopleVersion };
+  return message.served;
 }
 
 /** A person's JSON text, kept until the person changes (the store clears it then). */
-export function personText(person: PersonRecord): string {
-  person.served ??= JSON.stringify(person.json);
+export function servedPerson(person: PersonRecord): Pick<ServedJson, "text" | "bytes"> {
+  if (!person.served) {
+    const text = JSON.stringify(person.json);
+    person.served = { text, bytes: Buffer.byteLength(text) };
+  }
   return person.served;
+}
+
+/** `{"items":[…]}` from JSON texts and their UTF-8 lengths, so its length needs no second pass. */
+export function itemsPage(items: readonly Pick<ServedJson, "text" | "bytes">[]): { text: string; bytes: number } {
+  const texts: string[] = new Array(items.length);
+  let bytes = '{"items":[]}'.length + Math.max(0, items.length - 1);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ServedJson;
+    texts[i] = item.text;
+    bytes += item.bytes;
+  }
+  return { text: `{"items":[${texts.join(",")}]}`, bytes };
 }
 
 export function teamJson(team: TeamRecord): Json {

@@ -1,8 +1,8 @@
 import { messageActivity } from "../domain/activity.js";
 import { lastIndexWhere, MAX_EDITS, postMessage, renderContent, replaceMessage } from "../domain/messages.js";
 import { roomOfMember } from "../domain/rooms.js";
-import type { MessageRecord, RoomRecord } from "../domain/store.js";
-import { messageJson, messageText } from "../domain/views.js";
+import type { MessageRecord, RoomRecord, ServedJson } from "../domain/store.js";
+import { itemsPage, messageJson, servedMessage } from "../domain/views.js";
 import { badRequest, forbidden, notFound } from "../errors.js";
 import { nextLink, readCursor, readMax } from "../pagination.js";
 import { type Ctx, defineResource, type Reply, route } from "../resource.js";
@@ -46,14 +46,14 @@ function pageMessages(ctx: Ctx, sequence: MessageRecord[], max: number, keep: (m
     if (!Number.isInteger(position) || position < -1) throw badRequest("Invalid cursor.");
     start = Math.min(start, position);
   }
-  const items: string[] = [];
+  const items: ServedJson[] = [];
   let i = start;
   for (; i >= 0 && items.length < max; i--) {
     const message = sequence[i] as MessageRecord;
-    if (!message.deleted && keep(message)) items.push(messageText(ctx.store, message, ctx.baseUrl));
+    if (!message.deleted && keep(message)) items.push(servedMessage(ctx.store, message, ctx.baseUrl));
   }
   while (i >= 0 && !(!(sequence[i] as MessageRecord).deleted && keep(sequence[i] as MessageRecord))) i--;
-  return { jsonText: `{"items":[${items.join(",")}]}`, next: i >= 0 ? nextLink(ctx, String(i)) : undefined };
+  return { jsonText: itemsPage(items), next: i >= 0 ? nextLink(ctx, String(i)) : undefined };
 }
 
 function list(ctx: Ctx): Reply {
@@ -163,7 +163,7 @@ export const messages = defineResource({
     route({
       method: "GET",
       path: "messages/:id",
-      handle: (ctx) => ({ jsonText: messageText(ctx.store, messageOfMember(ctx), ctx.baseUrl) }),
+      handle: (ctx) => ({ jsonText: servedMessage(ctx.store, messageOfMember(ctx), ctx.baseUrl) }),
     }),
     route({ method: "PUT", path: "messages/:id", body: editRules, handle: edit }),
     route({ method: "DELETE", path: "messages/:id", handle: remove }),

@@ -1,6 +1,6 @@
 import { findPerson } from "../domain/people.js";
 import type { PersonRecord } from "../domain/store.js";
-import { personText } from "../domain/views.js";
+import { servedPerson } from "../domain/views.js";
 import { badRequest, conflict, forbidden } from "../errors.js";
 import { isoTime } from "../ids.js";
 import { pageOf } from "../pagination.js";
@@ -154,11 +154,11 @@ export const people = defineResource({
   routes: [
     route({ method: "GET", path: "people", handle: list }),
     route({ method: "POST", path: "people", access: "admin", body: createRules, handle: create }),
-    route({ method: "GET", path: "people/me", handle: (ctx) => ({ jsonText: personText(ctx.caller) }) }),
+    route({ method: "GET", path: "people/me", handle: (ctx) => ({ jsonText: servedPerson(ctx.caller) }) }),
     route({
       method: "GET",
       path: "people/:id",
-      handle: (ctx) => ({ jsonText: personText(findPerson(ctx, ctx.params.id as string)) }),
+      handle: (ctx) => ({ jsonText: servedPerson(findPerson(ctx, ctx.params.id as string)) }),
     }),
     route({ method: "PUT", path: "people/:id", access: "admin", body: updateRules, handle: update }),
     route({ method: "DELETE", path: "people/:id", access: "admin", handle: remove }),
