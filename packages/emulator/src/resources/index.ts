@@ -9,6 +9,7 @@ import { oauth } from "./oauth.js";
 import { organizations } from "./organizations.js";
 import { people } from "./people.js";
 import { roles } from "./roles.js";
+import { roomTabs } from "./room-tabs.js";
 import { rooms } from "./rooms.js";
 import { teamMemberships } from "./team-memberships.js";
 import { teams } from "./teams.js";
@@ -29,5 +30,6 @@ export const allResources: Resource[] = [
   licenses,
   organizations,
   roles,
+  roomTabs,
   oauth,
 ];
