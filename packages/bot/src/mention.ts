@@ -17,20 +17,26 @@ export function textWithoutMention(
   if (names.length > 0) {
     for (const name of names) {
       const at = text.indexOf(name);
-      if (at >= 0) text = text.slice(0, at) + text.slice(at + name.length);
+      if (at >= 0) text = cut(text, at, name.length);
     }
   } else {
     for (const name of [me.displayName, me.displayName?.split(/\s+/)[0]]) {
-      if (name && text.toLowerCase().startsWith(name.toLowerCase())) {
-        text = text.slice(name.length);
+      const wholeWord = name && !/^[\p{L}\p{N}_]/u.test(text.slice(name.length));
+      if (wholeWord && text.toLowerCase().startsWith(name.toLowerCase())) {
+        text = cut(text, 0, name.length);
         break;
       }
     }
   }
-  return text
-    .replace(/^[\s,:;]+/, "")
-    .replace(/[ \t]{2,}/g, " ")
-    .trim();
+  return text.replace(/^[\s,:;]+/, "").trim();
+}
+
+/** `text` without `length` characters at `at`, the words on either side joined by one space (none before punctuation). */
+function cut(text: string, at: number, length: number): string {
+  const before = text.slice(0, at).replace(/[ \t]+$/, "");
+  const after = text.slice(at + length).replace(/^[ \t]+/, "");
+  if (before === "" || after === "") return before + after;
+  return /^[,.;:!?]/.test(after) ? before + after : `${before} ${after}`;
 }
 
 /** The names the bot was mentioned by in `html`; its id may appear as the API id or as the bare UUID. */

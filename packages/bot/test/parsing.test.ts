@@ -23,6 +23,7 @@ describe("textWithoutMention", () => {
     expect(textWithoutMention({ text: "lunch bot: help" }, me)).toBe("help");
     expect(textWithoutMention({ text: "Lunch help" }, me)).toBe("help");
     expect(textWithoutMention({ text: "help Lunch" }, me)).toBe("help Lunch");
+    expect(textWithoutMention({ text: "Lunchtime help" }, me)).toBe("Lunchtime help");
     expect(textWithoutMention({}, me)).toBe("");
   });
 });
