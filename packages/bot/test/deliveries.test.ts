@@ -130,7 +130,7 @@ describe("load", () => {
     let most = 0;
     const twoRunning = deferred();
     const order = new Map<string, string[]>();
-    const { bot, errors } = await t.startBot(
+    const { bot, errors, log } = await t.startBot(
       (bot) =>
         bot.onMessage(async (ctx) => {
           expect(inFlight.get(ctx.roomId) ?? 0).toBe(0);
@@ -154,11 +154,47 @@ describe("load", () => {
     }
     await t.settle(bot);
     expect(errors).toEqual([]);
+    expect(log.has("debug", "locked by another bot process")).toBe(false); // its own queue kept the rooms apart
     expect(most).toBe(concurrency);
     expect([...order.values()]).toEqual([
       ["1", "2", "3", "4"],
       ["1", "2", "3", "4"],
       ["1", "2", "3", "4"],
+    ]);
+  });
+
+  it("never runs two events of one room at once, even with concurrency to spare", async () => {
+    const gate = deferred();
+    let running = 0;
+    let most = 0;
+    const order = new Map<string, string[]>();
+    const { bot, errors, log } = await t.startBot(
+      (bot) =>
+        bot.onMessage(async (ctx) => {
+          running++;
+          most = Math.max(most, running);
+          await gate.opened;
+          order.set(ctx.roomId, [...(order.get(ctx.roomId) ?? []), ctx.text]);
+          running--;
+        }),
+      { concurrency: 8 },
+    );
+    const senders = [1, 2, 3].map((i) => t.emu.addPerson({ displayName: `Sender ${i}` }));
+    for (const n of [1, 2, 3]) {
+      for (const sender of senders) {
+        await t.emu.act(sender.token).postMessage({ toPersonId: t.emu.people.bot.id, text: `${n}` });
+      }
+    }
+    await t.emu.flushDeliveries(); // all nine are in: three running (one per room), six waiting behind them
+    gate.open();
+    await t.settle(bot);
+    expect(errors).toEqual([]);
+    expect(most).toBe(3);
+    expect(log.has("debug", "locked by another bot process")).toBe(false);
+    expect([...order.values()]).toEqual([
+      ["1", "2", "3"],
+      ["1", "2", "3"],
+      ["1", "2", "3"],
     ]);
   });
 

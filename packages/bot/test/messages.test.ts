@@ -23,6 +23,17 @@ describe("messages", () => {
     expect(replies.map((m) => [m.markdown, m.parentId])).toEqual([["hi", greeting.id]]);
   });
 
+  it("replies to a message inside a thread in that thread, under its first message", async () => {
+    const { bot } = await t.startBot((bot) => bot.hears("status", (ctx) => ctx.reply("all green")));
+    const room = await t.roomWithBot();
+    const act = t.emu.act(t.emu.tokens.user);
+    const root = await act.postMessage({ roomId: room.id, text: "release thread" });
+    await act.postMessage({ roomId: room.id, parentId: root.id as string, markdown: mention(t.emu, "status?") });
+    await t.settle(bot);
+    const replies = (await messagesIn(t.user, room.id)).filter((m) => m.personId === t.emu.people.bot.id);
+    expect(replies.map((m) => [m.markdown, m.parentId])).toEqual([["all green", root.id]]);
+  });
+
   it("matches a RegExp with its groups, even one with the g flag, on every message", async () => {
     const deployed: string[] = [];
     const { bot } = await t.startBot((bot) =>
