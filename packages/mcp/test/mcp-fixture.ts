@@ -23,7 +23,8 @@ export interface Spawned {
 export interface ToolOutcome {
   isError: boolean;
   text: string;
-  structured: Record<string, unknown> | undefined;
+  /** The structured content; `{}` when there is none (error results). */
+  structured: Record<string, unknown>;
 }
 
 /** Spawns `wx-mcp` over stdio with the SDK's own client, against the emulator as the holder of `token`. */
@@ -56,7 +57,7 @@ export async function callTool(client: Client, name: string, args: Record<string
     .filter((part) => part.type === "text")
     .map((part) => (part as { text: string }).text)
     .join("\n");
-  return { isError: result.isError === true, text, structured: result.structuredContent };
+  return { isError: result.isError === true, text, structured: result.structuredContent ?? {} };
 }
 
 /** A client for setting the scene directly (rooms, members, messages), as another app of the same user would. */

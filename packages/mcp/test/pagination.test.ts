@@ -38,7 +38,7 @@ describe("read_messages pagination", () => {
     expect(pages).toHaveLength(20);
     expect(pages.every((page) => page.messages.length === 100)).toBe(true);
     // each page is oldest first; the pages go back in time
-    const texts = pages.toReversed().flatMap((page) => page.messages.map((message) => message.text));
+    const texts = [...pages].reverse().flatMap((page) => page.messages.map((message) => message.text));
     expect(texts).toEqual(Array.from({ length: 2000 }, (_, i) => `message ${i}`));
     expect(new Set(pages.flatMap((page) => page.messages.map((message) => message.id))).size).toBe(2000);
   });

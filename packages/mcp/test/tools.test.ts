@@ -74,9 +74,9 @@ describe("rooms", () => {
   it("creates a room, then finds it by words of its title in any case", async () => {
     const created = await mcp.call("create_room", { title: "Quarterly Planning MCP" });
     expect(created.isError).toBe(false);
-    const roomId = (created.structured?.room as { id: string }).id;
+    const roomId = (created.structured.room as { id: string }).id;
     const found = await mcp.call("list_rooms", { titleContains: "quarterly planning" });
-    expect(found.structured?.rooms).toEqual([
+    expect(found.structured.rooms).toEqual([
       expect.objectContaining({ id: roomId, title: "Quarterly Planning MCP", type: "group" }),
     ]);
     expect(found.text).toContain("Quarterly Planning MCP");
@@ -86,7 +86,7 @@ describe("rooms", () => {
     for (let i = 0; i < 5; i++) await wx.rooms.create({ title: `paging room ${i}` });
     await wx.messages.create({ toPersonEmail: "ada@example.com", text: "hi Ada" });
     const direct = await mcp.call("list_rooms", { type: "direct" });
-    expect((direct.structured?.rooms as { type: string }[]).map((room) => room.type)).toEqual(["direct"]);
+    expect((direct.structured.rooms as { type: string }[]).map((room) => room.type)).toEqual(["direct"]);
 
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -96,8 +96,8 @@ describe("rooms", () => {
         limit: 2,
         ...(cursor ? { cursor } : {}),
       });
-      seen.push(...(page.structured?.rooms as { title: string }[]).map((room) => room.title));
-      cursor = page.structured?.cursor as string | undefined;
+      seen.push(...(page.structured.rooms as { title: string }[]).map((room) => room.title));
+      cursor = page.structured.cursor as string | undefined;
       if (!cursor) break;
     }
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `paging room ${i}`));
@@ -107,11 +107,11 @@ describe("rooms", () => {
 describe("people", () => {
   it("finds people by email and by the start of their name", async () => {
     const byEmail = await mcp.call("find_people", { email: "ada@example.com" });
-    expect(byEmail.structured?.people).toEqual([
+    expect(byEmail.structured.people).toEqual([
       { id: ada.person.id, name: "Ada Lovelace", email: "ada@example.com", type: "person" },
     ]);
     const byName = await mcp.call("find_people", { name: "Ada L" });
-    expect((byName.structured?.people as { id: string }[]).map((person) => person.id)).toEqual([ada.person.id]);
+    expect((byName.structured.people as { id: string }[]).map((person) => person.id)).toEqual([ada.person.id]);
     expect(byName.text).toContain("Ada Lovelace <ada@example.com>");
   });
 });
@@ -128,7 +128,7 @@ describe("messages", () => {
     const result = await mcp.call("read_messages", { roomId });
     expect(result.isError).toBe(false);
     const user = emu.people.user.displayName;
-    expect(result.structured?.messages).toEqual([
+    expect(result.structured.messages).toEqual([
       expect.objectContaining({
         text: "Lunch at noon?",
         from: user,
@@ -139,7 +139,7 @@ describe("messages", () => {
       }),
       expect.objectContaining({ text: "Also: slides are up", from: "Ada Lovelace" }),
     ]);
-    expect(result.structured?.cursor).toBeUndefined();
+    expect(result.structured.cursor).toBeUndefined();
     const made = emu.requests.slice(before).map((request) => `${request.method} ${request.path}`);
     expect(made).toEqual(["GET /v1/messages", "GET /v1/people"]);
     expect(result.text).toMatch(/Lunch at noon\?[^\n]*\n {2}- ↳ [^\n]*Ada Lovelace: Yes/);
@@ -148,7 +148,7 @@ describe("messages", () => {
   it("reads the 1:1 conversation with a person by email", async () => {
     await emu.act(ada.token).postMessage({ toPersonEmail: emu.people.user.emails[0], text: "ping from Ada" });
     const result = await mcp.call("read_messages", { personEmail: "ada@example.com" });
-    expect((result.structured?.messages as { text: string }[]).map((message) => message.text)).toContain(
+    expect((result.structured.messages as { text: string }[]).map((message) => message.text)).toContain(
       "ping from Ada",
     );
   });
@@ -162,7 +162,7 @@ describe("messages", () => {
     emu.setTime("2030-01-01T11:00:00.000Z");
     await wx.messages.create({ roomId, text: "eleven" });
     const texts = async (args: Record<string, unknown>) =>
-      ((await mcp.call("read_messages", { roomId, ...args })).structured?.messages as { text: string }[]).map(
+      ((await mcp.call("read_messages", { roomId, ...args })).structured.messages as { text: string }[]).map(
         (m) => m.text,
       );
     expect(await texts({ since: "2030-01-01T09:30:00Z" })).toEqual(["ten", "eleven"]);
@@ -174,7 +174,7 @@ describe("messages", () => {
     const roomId = await roomWithAda("sending");
     const sent = await mcp.call("send_message", { roomId, text: "hello from the assistant" });
     expect(sent.isError).toBe(false);
-    const id = sent.structured?.id as string;
+    const id = sent.structured.id as string;
     const reply = await mcp.call("send_message", { roomId, markdown: "**agreed**", replyTo: id });
     const file = await mcp.call("send_message", {
       roomId,
@@ -185,12 +185,12 @@ describe("messages", () => {
     expect([reply, file, direct].map((result) => result.isError)).toEqual([false, false, false]);
 
     const stored = await wx.messages.list({ roomId }).toArray();
-    expect(stored.find((message) => message.id === reply.structured?.id)).toMatchObject({
+    expect(stored.find((message) => message.id === reply.structured.id)).toMatchObject({
       parentId: id,
       markdown: "**agreed**",
     });
-    expect(stored.find((message) => message.id === file.structured?.id)?.files).toHaveLength(1);
-    const adaSees = await webexAs(emu, ada.token).messages.get(direct.structured?.id as string);
+    expect(stored.find((message) => message.id === file.structured.id)?.files).toHaveLength(1);
+    const adaSees = await webexAs(emu, ada.token).messages.get(direct.structured.id as string);
     expect(adaSees.text).toBe("just you");
   });
 
@@ -198,7 +198,7 @@ describe("messages", () => {
     const roomId = await roomWithAda("editing");
     const sent = await wx.messages.create({ roomId, text: "draft" });
     const edited = await mcp.call("edit_message", { messageId: sent.id, text: "final" });
-    expect(edited.structured?.message).toMatchObject({ id: sent.id, text: "final", edited: true });
+    expect(edited.structured.message).toMatchObject({ id: sent.id, text: "final", edited: true });
     expect((await wx.messages.get(sent.id)).text).toBe("final");
 
     const deleted = await mcp.call("delete_message", { messageId: sent.id });
@@ -211,7 +211,7 @@ describe("messages", () => {
     const card = { type: "AdaptiveCard", version: "1.3", body: [{ type: "TextBlock", text: "Vote" }] };
     const sent = await mcp.call("send_card", { roomId, card, text: "Vote (card)" });
     expect(sent.isError).toBe(false);
-    expect((await wx.messages.get(sent.structured?.id as string)).attachments?.[0]?.content).toMatchObject(card);
+    expect((await wx.messages.get(sent.structured.id as string)).attachments?.[0]?.content).toMatchObject(card);
 
     const broken = await mcp.call("send_card", {
       roomId,
@@ -237,16 +237,16 @@ describe("members", () => {
   it("lists, adds and removes members, by email or by membership id", async () => {
     const roomId = (await wx.rooms.create({ title: "members" })).id;
     const added = await mcp.call("add_member", { roomId, personEmail: "ada@example.com", moderator: true });
-    expect(added.structured?.member).toMatchObject({ personId: ada.person.id, name: "Ada Lovelace", moderator: true });
+    expect(added.structured.member).toMatchObject({ personId: ada.person.id, name: "Ada Lovelace", moderator: true });
     await mcp.call("add_member", { roomId, personId: emu.people.admin.id });
 
     const listed = await mcp.call("list_members", { roomId });
-    const emails = (listed.structured?.members as { email: string }[]).map((member) => member.email);
+    const emails = (listed.structured.members as { email: string }[]).map((member) => member.email);
     expect(emails.sort()).toEqual([...emu.people.admin.emails, "ada@example.com", ...emu.people.user.emails].sort());
 
     const byEmail = await mcp.call("remove_member", { roomId, personEmail: "ada@example.com" });
     expect(byEmail.isError).toBe(false);
-    const adminMembership = (listed.structured?.members as { membershipId: string; personId: string }[]).find(
+    const adminMembership = (listed.structured.members as { membershipId: string; personId: string }[]).find(
       (member) => member.personId === emu.people.admin.id,
     );
     const byId = await mcp.call("remove_member", { membershipId: adminMembership?.membershipId });
