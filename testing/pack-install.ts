@@ -17,12 +17,15 @@ export interface InstalledApp {
   footprint(): Promise<{ kilobytes: number; packages: string[] }>;
 }
 
-/** Folders under packages/ of what @wx/sdk users install: the public packages except the emulator. */
+/** Packages that are not part of what @wx/sdk users install: the emulator, and those built on top of @wx/sdk. */
+const NOT_UNDER_SDK = new Set(["emulator", "bot", "mcp", "redis"]);
+
+/** Folders under packages/ of what @wx/sdk users install: the public packages except those above. */
 export async function publicPackageDirs(): Promise<string[]> {
   const dirs = [];
   for (const dir of (await readdir(PACKAGES_DIR)).sort()) {
     const manifest = await readFile(join(PACKAGES_DIR, dir, "package.json"), "utf8").catch(() => undefined);
-    if (manifest === undefined || dir === "emulator") continue;
+    if (manifest === undefined || NOT_UNDER_SDK.has(dir)) continue;
     if (!(JSON.parse(manifest) as { private?: boolean }).private) dirs.push(dir);
   }
   return dirs;
