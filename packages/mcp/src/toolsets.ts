@@ -8,6 +8,7 @@ export const TOOLSETS = {
   people: "find people by email or name",
   messages: "read, send, edit and delete messages, send cards; room transcripts as resources",
   memberships: "list, add and remove the members of a room",
+  meetings: "list upcoming meetings and schedule new ones",
 } as const;
 
 export type ToolsetName = keyof typeof TOOLSETS;

@@ -9,7 +9,7 @@ const ada = emu.addPerson({ displayName: "Ada Lovelace", email: "ada@example.com
 let mcp: Spawned;
 
 beforeAll(async () => {
-  mcp = await spawnStdio(emu, emu.tokens.user);
+  mcp = await spawnStdio(emu.url, emu.tokens.user);
 });
 afterEach(() => emu.faults.clear());
 afterAll(async () => {
@@ -95,7 +95,7 @@ describe("API errors become results the model can act on", () => {
   });
 
   it("a 401 says the token must be replaced, and never shows it", async () => {
-    const wrong = await spawnStdio(emu, "not-a-valid-token-0123456789");
+    const wrong = await spawnStdio(emu.url, "not-a-valid-token-0123456789");
     try {
       const result = await wrong.call("whoami");
       expect(result.isError).toBe(true);
@@ -115,7 +115,7 @@ describe("API errors become results the model can act on", () => {
 
 describe("timeouts", () => {
   it("a tool whose Webex call does not answer ends at the tool timeout with a result, and the server goes on", async () => {
-    const quick = await spawnStdio(emu, emu.tokens.user, ["--tool-timeout-ms", "1500"]);
+    const quick = await spawnStdio(emu.url, emu.tokens.user, ["--tool-timeout-ms", "1500"]);
     try {
       emu.faults.route("GET", "people/me", { delayMs: 60_000 }, { times: 1 });
       const stalled = await quick.call("whoami");
@@ -148,7 +148,7 @@ describe("the command line", () => {
     const toolset = run(["--toolsets", "rooms,chat"], { WEBEX_ACCESS_TOKEN: "t" });
     expect(toolset.status).toBe(2);
     expect(toolset.stderr).toContain(
-      'unknown toolset "chat"; the toolsets are: context, rooms, people, messages, memberships',
+      'unknown toolset "chat"; the toolsets are: context, rooms, people, messages, memberships, meetings, all',
     );
     const flag = run(["--write-everything"], { WEBEX_ACCESS_TOKEN: "t" });
     expect(flag.status).toBe(2);

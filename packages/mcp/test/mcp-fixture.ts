@@ -27,12 +27,12 @@ export interface ToolOutcome {
   structured: Record<string, unknown>;
 }
 
-/** Spawns `wx-mcp` over stdio with the SDK's own client, against the emulator as the holder of `token`. */
-export async function spawnStdio(emu: Emulator, token: string, args: string[] = []): Promise<Spawned> {
+/** Spawns `wx-mcp` over stdio with the SDK's own client, against the API at `baseUrl` (the emulator's) as the holder of `token`. */
+export async function spawnStdio(baseUrl: string, token: string, args: string[] = []): Promise<Spawned> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [CLI, ...args],
-    env: { ...getDefaultEnvironment(), WEBEX_ACCESS_TOKEN: token, WEBEX_BASE_URL: emu.url },
+    env: { ...getDefaultEnvironment(), WEBEX_ACCESS_TOKEN: token, WEBEX_BASE_URL: baseUrl },
     stderr: "pipe",
   });
   let stderr = "";

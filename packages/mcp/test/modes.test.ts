@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 async function toolNames(args: string[]): Promise<string[]> {
-  const mcp = await spawnStdio(emu, emu.tokens.user, args);
+  const mcp = await spawnStdio(emu.url, emu.tokens.user, args);
   try {
     return (await mcp.client.listTools()).tools.map((tool) => tool.name);
   } finally {
@@ -20,7 +20,7 @@ async function toolNames(args: string[]): Promise<string[]> {
 
 describe("read-only mode", () => {
   it("serves only the tools that change nothing, each marked read-only", async () => {
-    const mcp = await spawnStdio(emu, emu.tokens.user, ["--read-only"]);
+    const mcp = await spawnStdio(emu.url, emu.tokens.user, ["--read-only"]);
     try {
       const { tools } = await mcp.client.listTools();
       expect(tools.map((tool) => tool.name)).toEqual([
@@ -29,6 +29,7 @@ describe("read-only mode", () => {
         "find_people",
         "read_messages",
         "list_members",
+        "list_meetings",
       ]);
       for (const tool of tools) expect(tool.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     } finally {
@@ -38,7 +39,7 @@ describe("read-only mode", () => {
 
   it("refuses a write tool even when asked for by name, and nothing is sent", async () => {
     const room = await wx.rooms.create({ title: "read only" });
-    const mcp = await spawnStdio(emu, emu.tokens.user, ["--read-only", "--toolsets", "messages"]);
+    const mcp = await spawnStdio(emu.url, emu.tokens.user, ["--read-only", "--toolsets", "messages"]);
     try {
       const before = emu.requests.length;
       const result = await mcp.call("send_message", { roomId: room.id, text: "should not arrive" });
@@ -60,7 +61,7 @@ describe("toolsets", () => {
       "add_member",
       "remove_member",
     ]);
-    const mcp = await spawnStdio(emu, emu.tokens.user, ["--toolsets", "rooms"]);
+    const mcp = await spawnStdio(emu.url, emu.tokens.user, ["--toolsets", "rooms"]);
     try {
       // no messages toolset: no transcript resource, so the server offers no resources at all
       await expect(mcp.client.listResourceTemplates()).rejects.toThrow(/Method not found/);
@@ -71,6 +72,6 @@ describe("toolsets", () => {
 
   it("combines with read-only mode, which wins", async () => {
     expect(await toolNames(["--toolsets", "rooms,people", "--read-only"])).toEqual(["list_rooms", "find_people"]);
-    expect(await toolNames(["--toolsets", "all"])).toHaveLength(12);
+    expect(await toolNames(["--toolsets", "all"])).toHaveLength(14);
   });
 });

@@ -7,7 +7,7 @@ const wx = webexAs(emu, emu.tokens.user);
 let mcp: Spawned;
 
 beforeAll(async () => {
-  mcp = await spawnStdio(emu, emu.tokens.user);
+  mcp = await spawnStdio(emu.url, emu.tokens.user);
 });
 afterAll(async () => {
   await mcp.close();

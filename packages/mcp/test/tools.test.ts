@@ -19,11 +19,13 @@ const ALL_TOOLS = [
   "list_members",
   "add_member",
   "remove_member",
+  "list_meetings",
+  "create_meeting",
 ];
 let mcp: Spawned;
 
 beforeAll(async () => {
-  mcp = await spawnStdio(emu, emu.tokens.user);
+  mcp = await spawnStdio(emu.url, emu.tokens.user);
 });
 afterAll(async () => {
   await mcp.close();

@@ -1,8 +1,10 @@
 import type { WebexTool } from "../tool.js";
+import { createMeeting } from "./create-meeting.js";
 import { createRoom } from "./create-room.js";
 import { deleteMessage } from "./delete-message.js";
 import { editMessage } from "./edit-message.js";
 import { findPeople } from "./find-people.js";
+import { listMeetings } from "./list-meetings.js";
 import { listRooms } from "./list-rooms.js";
 import { addMember, listMembers, removeMember } from "./members.js";
 import { readMessages } from "./read-messages.js";
@@ -24,4 +26,6 @@ export const ALL_TOOLS: readonly WebexTool[] = [
   listMembers,
   addMember,
   removeMember,
+  listMeetings,
+  createMeeting,
 ] as unknown as readonly WebexTool[];
