@@ -22,7 +22,8 @@ interface Base {
 }
 
 export type Rule =
-  | (Base & { type: "string"; values?: readonly string[] })
+  /** `maxLength` in characters, where the spec states one (beyond it, limits.ts bounds every string). */
+  | (Base & { type: "string"; values?: readonly string[]; maxLength?: number })
   | (Base & { type: "boolean" })
   /** A list of strings; a single string counts as a list of one. */
   | (Base & { type: "strings"; maxItems?: number })
@@ -91,6 +92,9 @@ function readField(rule: Rule, body: Json, key: string, prefix: string): unknown
       const value = optionalString(source, name);
       if (value !== undefined && rule.values && !rule.values.includes(value)) {
         throw badRequest(`${name} must be one of ${rule.values.map((v) => `'${v}'`).join(", ")}.`);
+      }
+      if (value !== undefined && rule.maxLength !== undefined && [...value].length > rule.maxLength) {
+        throw badRequest(`${name} can be at most ${rule.maxLength} characters long.`);
       }
       return value;
     }

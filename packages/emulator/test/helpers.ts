@@ -52,6 +52,7 @@ export function client(emu: Emulator, token: string) {
     post: (path: string, json: unknown) => call(at(path), { method: "POST", token, json }),
     put: (path: string, json: unknown) => call(at(path), { method: "PUT", token, json }),
     delete: (path: string) => call(at(path), { method: "DELETE", token }),
+    send: (method: string, path: string, json?: unknown) => call(at(path), { method, token, json }),
   };
 }
 

@@ -3,6 +3,8 @@ import { adminAuditEvents } from "./admin-audit-events.js";
 import { attachmentActions } from "./attachment-actions.js";
 import { events } from "./events.js";
 import { licenses } from "./licenses.js";
+import { meetingInvitees } from "./meeting-invitees.js";
+import { meetings } from "./meetings.js";
 import { memberships } from "./memberships.js";
 import { messages } from "./messages.js";
 import { oauth } from "./oauth.js";
@@ -31,5 +33,7 @@ export const allResources: Resource[] = [
   organizations,
   roles,
   roomTabs,
+  meetings,
+  meetingInvitees,
   oauth,
 ];
