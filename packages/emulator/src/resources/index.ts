@@ -4,6 +4,7 @@ import { attachmentActions } from "./attachment-actions.js";
 import { events } from "./events.js";
 import { licenses } from "./licenses.js";
 import { meetingInvitees } from "./meeting-invitees.js";
+import { meetingTemplates } from "./meeting-templates.js";
 import { meetings } from "./meetings.js";
 import { memberships } from "./memberships.js";
 import { messages } from "./messages.js";
@@ -33,6 +34,7 @@ export const allResources: Resource[] = [
   organizations,
   roles,
   roomTabs,
+  meetingTemplates,
   meetings,
   meetingInvitees,
   oauth,
