@@ -4,6 +4,7 @@ import { attachmentActions } from "./attachment-actions.js";
 import { events } from "./events.js";
 import { licenses } from "./licenses.js";
 import { meetingInvitees } from "./meeting-invitees.js";
+import { meetingRegistrants } from "./meeting-registrants.js";
 import { meetingTemplates } from "./meeting-templates.js";
 import { meetings } from "./meetings.js";
 import { memberships } from "./memberships.js";
@@ -37,5 +38,6 @@ export const allResources: Resource[] = [
   meetingTemplates,
   meetings,
   meetingInvitees,
+  meetingRegistrants,
   oauth,
 ];
