@@ -40,6 +40,7 @@ const routes: Record<string, ControlRoute> = {
       personId: personId as string | undefined,
       text: typeof text === "string" ? (i) => text.replaceAll("{i}", String(i + 1)) : undefined,
     }),
+  "POST recordings": (emu, body) => emu.addRecording(body as never),
   "POST faults/next": (emu, { n, fault }) => emu.faults.next(Number(n ?? 1), fault as Fault),
   "POST faults/route": (emu, { method, path, fault, times, probability }) =>
     emu.faults.route(String(method ?? "*"), String(path), fault as Fault, {

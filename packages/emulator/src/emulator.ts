@@ -2,13 +2,17 @@ import type { AddressInfo } from "node:net";
 import { createControlHandler } from "./control.js";
 import { submitCard } from "./domain/cards.js";
 import { postMessage, seedMessages } from "./domain/messages.js";
+import { addRecordingRules, seedRecording } from "./domain/recordings.js";
+import type { PersonRecord } from "./domain/store.js";
 import { Engine, resolveOptions } from "./engine.js";
 import { badRequest, WebexHttpError } from "./errors.js";
 import { allResources } from "./resources/index.js";
 import { authorize } from "./resources/oauth.js";
+import { recordingJson } from "./resources/recordings.js";
 import { Router } from "./router.js";
+import { checkFields } from "./rules.js";
 import { createApiServer } from "./server.js";
-import type { Actor, AddPersonInput, Emulator, EmulatorOptions, Json, Person } from "./types.js";
+import type { Actor, AddPersonInput, Emulator, EmulatorOptions, Json, Person, Recording } from "./types.js";
 import { checkJsonDepth, optionalBoolean, optionalString, parseTime, requiredString } from "./validate.js";
 
 /** Starts a stateful local Webex API on `host:port` and resolves once it listens. */
@@ -85,6 +89,16 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     },
     act,
     seedMessages: (input) => seedMessages(engine, input),
+    addRecording: (input) =>
+      plainErrors(() => {
+        const body = input as unknown as Json;
+        checkJsonDepth(body, "addRecording input");
+        const fields = checkFields(addRecordingRules, body);
+        const host = fields.hostEmail ? engine.store.personByEmail(fields.hostEmail) : engine.seededPeople().user;
+        if (!host) throw badRequest(`addRecording: no person with the email ${fields.hostEmail}`);
+        const person = engine.store.people.get(host.id as string);
+        return recordingJson(seedRecording(engine, person as PersonRecord, fields)) as Recording;
+      }),
     flushDeliveries: () => engine.webhooks.flush(),
     holdDeliveries: () => engine.webhooks.holdDeliveries(),
     redeliver: (delivery) => engine.webhooks.redeliver(delivery),

@@ -2,6 +2,7 @@ export { createEmulator } from "./emulator.js";
 export type {
   Actor,
   AddPersonInput,
+  AddRecordingInput,
   AuthorizeOptions,
   Delivery,
   Emulator,
@@ -14,6 +15,7 @@ export type {
   Json,
   Person,
   PostMessageInput,
+  Recording,
   RequestLogEntry,
   RouteFaultOptions,
   SeededPeople,

@@ -156,6 +156,29 @@ export interface Actor {
   submitCard(input: { messageId: string; inputs: Json }): Promise<Json>;
 }
 
+/** A recording to seed (`emu.addRecording`); the host is the seeded user unless `hostEmail` names another. */
+export interface AddRecordingInput {
+  topic: string;
+  hostEmail?: string;
+  /** A meeting series of the host's the recording belongs to. */
+  meetingId?: string;
+  /** When it was made (ISO 8601; default now); it lasted `durationSeconds` (default 3600) before. */
+  createTime?: string;
+  durationSeconds?: number;
+  format?: "MP4" | "ARF" | "UPLOADED";
+  serviceType?: "MeetingCenter" | "EventCenter" | "TrainingCenter" | "SupportCenter";
+  integrationTags?: string[];
+}
+
+/** A recording as `GET /recordings` serves it. */
+export interface Recording {
+  id: string;
+  topic: string;
+  createTime: string;
+  status: "available" | "deleted";
+  [field: string]: unknown;
+}
+
 export interface SeedMessagesInput {
   roomId: string;
   count: number;
@@ -189,6 +212,8 @@ export interface Emulator {
   addPerson(input: AddPersonInput): { person: Person; token: string };
   act(token: string): Actor;
   seedMessages(input: SeedMessagesInput): void;
+  /** Adds a recording, as if a meeting had been recorded (meetings with automatic recording make their own). */
+  addRecording(input: AddRecordingInput): Recording;
   flushDeliveries(): Promise<void>;
   /** Holds deliveries back from now on (logged, not sent) until `stop()`/`release()`; one hold at a time. */
   holdDeliveries(): HeldDeliveries;

@@ -12,6 +12,7 @@ import { messages } from "./messages.js";
 import { oauth } from "./oauth.js";
 import { organizations } from "./organizations.js";
 import { people } from "./people.js";
+import { recordings } from "./recordings.js";
 import { roles } from "./roles.js";
 import { roomTabs } from "./room-tabs.js";
 import { rooms } from "./rooms.js";
@@ -39,5 +40,6 @@ export const allResources: Resource[] = [
   meetings,
   meetingInvitees,
   meetingRegistrants,
+  recordings,
   oauth,
 ];
