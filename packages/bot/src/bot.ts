@@ -86,6 +86,7 @@ export class Bot<S extends BotState = BotState> {
   #state: Lifecycle = "new";
   #me: Person | undefined;
   #server: BotServer | undefined;
+  #starting: Promise<BotStarted> | undefined;
 
   constructor(options: BotOptions) {
     this.#options = resolveBotOptions(options);
@@ -185,7 +186,12 @@ export class Bot<S extends BotState = BotState> {
    * Fetches the bot's person, starts its server when given a `port`, reconciles its webhooks when it has a
    * `webhookUrl`, and from then on accepts deliveries (before that, and after `stop()`, they are answered 503).
    */
-  async start(options: StartOptions = {}): Promise<BotStarted> {
+  start(options: StartOptions = {}): Promise<BotStarted> {
+    this.#starting = this.#start(options);
+    return this.#starting;
+  }
+
+  async #start(options: StartOptions): Promise<BotStarted> {
     if (this.#state !== "new") {
       throw new BotError(
         this.#state === "stopped" ? "stopped" : "already-started",
@@ -230,9 +236,11 @@ export class Bot<S extends BotState = BotState> {
    * between a stop and the next start. A stopped bot cannot be started again.
    */
   async stop(options: StopOptions = {}): Promise<void> {
-    if (this.#state === "stopped" || this.#state === "stopping") return;
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new TypeError("bot.stop: timeoutMs must be >= 0");
+    // A start under way is let finish (or fail), so that what it opened is closed here.
+    if (this.#state === "starting") await this.#starting?.catch(() => undefined);
+    if (this.#state === "stopped" || this.#state === "stopping") return;
     this.#state = "stopping";
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([

@@ -72,14 +72,18 @@ export class EventQueue {
       this.#queued--;
       this.#running++;
       lane.running = true;
-      void run().finally(() => {
-        this.#running--;
-        lane.running = false;
-        if (lane.tasks.length > 0) this.#ready.push(laneKey);
-        else this.#lanes.delete(laneKey);
-        this.#pump();
-        this.#wakeIfIdle();
-      });
+      void run()
+        .catch((error: unknown) =>
+          console.error("[@wx/bot] handling an event failed outside its error handling:", error),
+        )
+        .finally(() => {
+          this.#running--;
+          lane.running = false;
+          if (lane.tasks.length > 0) this.#ready.push(laneKey);
+          else this.#lanes.delete(laneKey);
+          this.#pump();
+          this.#wakeIfIdle();
+        });
     }
   }
 

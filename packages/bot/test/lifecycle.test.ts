@@ -106,6 +106,20 @@ describe("start and stop", () => {
     await receiver.close();
   });
 
+  it("a stop() during start() waits for it, then stops: the bot does not end up running", async () => {
+    const bot = new Bot(botOptions()).onMessage(() => {});
+    const starting = bot.start({ port: 0, host: "127.0.0.1" });
+    await bot.stop();
+    const { port } = await starting;
+    await expect(get(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    const receiver = await serve(bot.handler);
+    await hookTo(receiver.url);
+    await t.emu.act(t.emu.tokens.user).postMessage({ toPersonId: t.emu.people.bot.id, text: "anyone?" });
+    await t.emu.flushDeliveries();
+    expect(t.emu.deliveries.map((d) => d.status)).toEqual([503]);
+    await receiver.close();
+  });
+
   it("refuses bad options before anything is sent", () => {
     const client = { accessToken: "t", baseUrl: t.emu.url };
     expect(() => new Bot({ client } as never)).toThrow(/secret is required/);
