@@ -10,6 +10,8 @@ export interface MessageQuery {
   beforeMessage?: string;
   /** ISO time: stop at messages sent before it. */
   since?: string;
+  /** Only messages that mention the caller (what a bot may list in a group room). */
+  mentionsMe?: boolean;
   limit: number;
 }
 
@@ -22,6 +24,8 @@ export interface MessagePage {
 
 /** Empty pages (which Webex may send) are followed, but no further than this in one call. */
 const MAX_PAGES = 20;
+/** The API's largest page when filtering by mentions. */
+const MAX_MENTIONS_PAGE = 100;
 
 /**
  * Up to `limit` messages of a room, newest first, stopping at `since` and short of the output cap (at least one
@@ -31,7 +35,13 @@ const MAX_PAGES = 20;
 export async function readMessagePage(context: ToolContext, query: MessageQuery): Promise<MessagePage> {
   const sinceMs = query.since === undefined ? undefined : Date.parse(query.since);
   const list = context.wx.messages.list(
-    { roomId: query.roomId, before: query.before, beforeMessage: query.beforeMessage, max: query.limit },
+    {
+      roomId: query.roomId,
+      before: query.before,
+      beforeMessage: query.beforeMessage,
+      mentionedPeople: query.mentionsMe ? "me" : undefined,
+      max: query.mentionsMe ? Math.min(query.limit, MAX_MENTIONS_PAGE) : query.limit,
+    },
     context.call(),
   );
   const messages: Message[] = [];

@@ -260,3 +260,23 @@ describe("members", () => {
     expect(again).toMatchObject({ isError: true, text: expect.stringContaining("not a member of that room") });
   });
 });
+
+describe("as a bot", () => {
+  it("reads the messages of a group room that mention it, as Webex lets bots", async () => {
+    const roomId = await roomWithAda("bot room");
+    await wx.memberships.create({ roomId, personId: emu.people.bot.id });
+    await wx.messages.create({ roomId, text: "not for the bot" });
+    await wx.messages.create({ roomId, markdown: `<@personId:${emu.people.bot.id}|Bot> summarise please` });
+    const bot = await spawnStdio(emu.url, emu.tokens.bot, ["--toolsets", "messages"]);
+    try {
+      const refused = await bot.call("read_messages", { roomId });
+      expect(refused).toMatchObject({ isError: true, text: expect.stringContaining("does not allow this") });
+      const mentions = await bot.call("read_messages", { roomId, mentionsMe: true });
+      expect((mentions.structured.messages as { text: string }[]).map((message) => message.text)).toEqual([
+        "Bot summarise please",
+      ]);
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -12,6 +12,7 @@ interface Position {
   roomId: string;
   beforeMessage: string;
   since?: string;
+  mentionsMe?: boolean;
 }
 
 export const readMessages = defineTool({
@@ -27,6 +28,10 @@ export const readMessages = defineTool({
     personEmail: personEmail.optional().describe("Read the 1:1 conversation with this person instead of a room"),
     before: isoTime.optional().describe("Only messages sent before this ISO time"),
     since: isoTime.optional().describe("Only messages sent at or after this ISO time"),
+    mentionsMe: z
+      .boolean()
+      .optional()
+      .describe("Only messages that mention the user; a bot must set it to read a group room"),
     limit: limit(50, 200),
     cursor: cursor
       .optional()
@@ -50,7 +55,12 @@ export const readMessages = defineTool({
     const oldest = page.messages.at(-1);
     const next =
       page.more && oldest
-        ? encodeCursor("read_messages", { roomId: position.roomId, beforeMessage: oldest.id, since: position.since })
+        ? encodeCursor("read_messages", {
+            roomId: position.roomId,
+            beforeMessage: oldest.id,
+            since: position.since,
+            mentionsMe: position.mentionsMe,
+          })
         : undefined;
     return {
       structured: { roomId: position.roomId, messages: shown, cursor: next, note: names.note },
@@ -61,18 +71,19 @@ export const readMessages = defineTool({
 
 /** The first call's position; a person's 1:1 room is found from their newest direct message. */
 async function startOf(
-  args: { roomId?: string; personEmail?: string; before?: string; since?: string },
+  args: { roomId?: string; personEmail?: string; before?: string; since?: string; mentionsMe?: boolean },
   context: ToolContext,
 ): Promise<(Omit<Position, "beforeMessage"> & { before?: string }) | undefined> {
   exactlyOne(args, ["roomId", "personEmail"]);
   if (args.before && args.since && Date.parse(args.since) >= Date.parse(args.before)) {
     throw new ValidationError("since must be earlier than before", { argument: "since" });
   }
-  if (args.roomId !== undefined) return { roomId: args.roomId, before: args.before, since: args.since };
+  const filters = { before: args.before, since: args.since, mentionsMe: args.mentionsMe };
+  if (args.roomId !== undefined) return { roomId: args.roomId, ...filters };
   const [newest] = await context.wx.messages
     .listDirect({ personEmail: args.personEmail as string, max: 1 }, context.call())
     .first(1);
-  return newest ? { roomId: newest.roomId, before: args.before, since: args.since } : undefined;
+  return newest ? { roomId: newest.roomId, ...filters } : undefined;
 }
 
 function fromCursor(args: {
@@ -81,8 +92,11 @@ function fromCursor(args: {
   personEmail?: string;
   before?: string;
   since?: string;
+  mentionsMe?: boolean;
 }): Position {
-  const filters = (["roomId", "personEmail", "before", "since"] as const).filter((name) => args[name] !== undefined);
+  const filters = (["roomId", "personEmail", "before", "since", "mentionsMe"] as const).filter(
+    (name) => args[name] !== undefined,
+  );
   if (filters.length) {
     throw new ValidationError(`a cursor carries its own room and filters; pass it without ${filters.join(", ")}`, {
       argument: "cursor",
@@ -91,7 +105,13 @@ function fromCursor(args: {
   return decodeCursor("read_messages", args.cursor as string, (state) => {
     const roomId = stringField(state, "roomId");
     const beforeMessage = stringField(state, "beforeMessage");
-    return roomId && beforeMessage ? { roomId, beforeMessage, since: stringField(state, "since") } : undefined;
+    if (!roomId || !beforeMessage) return undefined;
+    return {
+      roomId,
+      beforeMessage,
+      since: stringField(state, "since"),
+      mentionsMe: state.mentionsMe === true || undefined,
+    };
   });
 }
 
