@@ -71,6 +71,44 @@ describe("WebexClient", () => {
     expect((gone as ApiError).trackingId).toMatch(/\S/);
   });
 
+  it("runs a meetings flow through the 2.x accessors, each result passed through the factory with its kind", async () => {
+    const kinds = new Set<string>();
+    const objectFactory: ObjectFactory = (kind, json) => {
+      kinds.add(kind);
+      return json;
+    };
+    await using wx = clientFor(emu.tokens.user, { objectFactory });
+    const room = await wx.rooms.create({ title: "Launch prep" });
+    await wx.roomTabs.create({ roomId: room.id, contentUrl: "https://example.com/plan", displayName: "Plan" });
+    const [template] = await wx.meetingTemplates.list({ templateType: "webinar" }).first(1);
+    expect(template).toBeDefined();
+    const start = new Date(Math.ceil((Date.now() + 24 * 3600_000) / 60_000) * 60_000);
+    const end = new Date(start.getTime() + 3600_000);
+    const webinar = await wx.meetings.create({
+      title: "Launch",
+      start,
+      end,
+      scheduledType: "webinar",
+      enabledAutoRecordMeeting: true,
+    });
+    await wx.meetingInvitees.create({ meetingId: webinar.id, email: "guest@example.com", panelist: true });
+    const [registrant] = await wx.meetingRegistrants.createMany(webinar.id, [
+      { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" },
+    ]);
+    await wx.meetingRegistrants.approve(webinar.id, registrant?.id as string);
+    expect((await wx.meetingRegistrants.get(webinar.id, registrant?.id as string)).status).toBe("approved");
+    emu.advanceTime(26 * 3600_000);
+    try {
+      const [recording] = await wx.recordings.list({ meetingId: webinar.id }).toArray();
+      expect(recording?.topic).toBe("Launch");
+    } finally {
+      emu.setTime(Date.now()); // the clock back for the file's other tests (this file shares one emulator state)
+    }
+    expect([...kinds].sort()).toEqual(
+      ["meeting", "meetingInvitee", "meetingRegistrant", "meetingTemplate", "recording", "room", "roomTab"].sort(),
+    );
+  });
+
   it("refuses bad arguments with a ValidationError before anything is sent", async () => {
     await using wx = clientFor(emu.tokens.user);
     const before = emu.requests.length;
