@@ -1,19 +1,38 @@
 #!/usr/bin/env node
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isLoopbackHost } from "./control-access.js";
 import { createEmulator } from "./emulator.js";
-import type { Emulator } from "./types.js";
+import type { Emulator, OrgSeed } from "./types.js";
 
 const USAGE = `Usage: wx-emulator [options]
   --port N            TCP port (default 8642; 0 picks a free one)
   --host HOST         interface to listen on (default 127.0.0.1)
-  --seed N            same seed, same IDs and tokens
+  --seed N            same seed, same IDs, tokens and faults
+  --seed FILE.json    the org to seed: people, roles, licences (see the README; "random" is N)
   --json              print one JSON line {"url", "tokens"} instead of the banner
   --rate-limit N      answer 429 with Retry-After beyond N requests per minute per token
   --control-key KEY   require KEY in the X-Emulator-Key header of control API requests
                       (needed for the control API when --host is not loopback)
   --help              show this help
 `;
+
+/** `--seed N` is the random seed; anything else names a JSON file with the org seed. */
+function readSeed(value: string | undefined): number | OrgSeed | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return wholeNumber("seed", value, 0);
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (error) {
+    throw new Error(`Invalid --seed: cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  try {
+    return JSON.parse(text) as OrgSeed;
+  } catch {
+    throw new Error(`Invalid --seed: ${value} is not JSON`);
+  }
+}
 
 /** A whole number from `min` up, or an error naming the flag. */
 function wholeNumber(flag: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -22,7 +41,7 @@ function wholeNumber(flag: string, value: string, min: number, max = Number.MAX_
   return number;
 }
 
-/** `wx-emulator --port 8642 --host 127.0.0.1 [--json] [--seed N] [--rate-limit N] [--control-key KEY]`: runs until SIGINT/SIGTERM. */
+/** `wx-emulator --port 8642 --host 127.0.0.1 [--json] [--seed N|FILE] [--rate-limit N] [--control-key KEY]`: runs until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -59,7 +78,7 @@ async function main(): Promise<void> {
   emu = await createEmulator({
     port,
     host: values.host,
-    seed: values.seed === undefined ? undefined : Number(values.seed),
+    seed: readSeed(values.seed),
     rateLimit: rateLimit === undefined ? undefined : { perMinute: wholeNumber("rate-limit", rateLimit, 1) },
     controlKey,
   });

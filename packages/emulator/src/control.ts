@@ -3,7 +3,7 @@ import { controlRefusal } from "./control-access.js";
 import type { Engine } from "./engine.js";
 import { trackingId } from "./ids.js";
 import type { ControlHandler } from "./server.js";
-import type { Emulator, Fault, HeldDeliveries, Json } from "./types.js";
+import type { Emulator, Fault, HeldDeliveries, Json, OrgSeed } from "./types.js";
 import { checkJsonDepth } from "./validate.js";
 
 const CONTROL_BODY_LIMIT = 10 * 1024 * 1024;
@@ -19,16 +19,12 @@ type ControlRoute = (emu: Emulator, body: Json) => unknown | Promise<unknown>;
  * Who may use it is decided in control-access.ts.
  */
 const routes: Record<string, ControlRoute> = {
-  "GET state": (emu) => ({
-    url: emu.url,
-    seed: emu.seed,
-    tokens: emu.tokens,
-    people: emu.people,
-    org: emu.org,
-    integration: emu.integration,
-    guestIssuer: emu.guestIssuer,
-  }),
+  "GET state": (emu) => state(emu),
   "POST reset": (emu) => emu.reset(),
+  "POST seed": (emu, body) => {
+    emu.reset(body as OrgSeed);
+    return state(emu);
+  },
   "POST people": (emu, body) => emu.addPerson(body as never),
   "POST act/messages": (emu, { token, ...input }) => emu.act(String(token)).postMessage(input),
   "POST act/cards": (emu, { token, messageId, inputs }) =>
@@ -73,6 +69,18 @@ const routes: Record<string, ControlRoute> = {
   "POST tokens/expire": (emu, { token }) => emu.expireAccessToken(String(token)),
   "POST refresh-tokens/revoke": (emu, { refreshToken }) => emu.revokeRefreshToken(String(refreshToken)),
 };
+
+function state(emu: Emulator): Json {
+  return {
+    url: emu.url,
+    seed: emu.seed,
+    tokens: emu.tokens,
+    people: emu.people,
+    org: emu.org,
+    integration: emu.integration,
+    guestIssuer: emu.guestIssuer,
+  };
+}
 
 export function createControlHandler(engine: Engine, emulator: () => Emulator): ControlHandler {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {

@@ -6,6 +6,7 @@ import { addRecordingRules, seedRecording } from "./domain/recordings.js";
 import type { PersonRecord } from "./domain/store.js";
 import { Engine, resolveOptions } from "./engine.js";
 import { badRequest, WebexHttpError } from "./errors.js";
+import { readOrgSeed } from "./org-seed.js";
 import { allResources } from "./resources/index.js";
 import { authorize } from "./resources/oauth.js";
 import { recordingJson } from "./resources/recordings.js";
@@ -36,7 +37,6 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const host = engine.options.host.includes(":") ? `[${engine.options.host}]` : engine.options.host;
   engine.host = `${host}:${port}`;
   engine.baseUrl = `http://${engine.host}/v1/`;
-  const identities = engine.identities;
 
   const act = (token: string): Actor => {
     const caller = engine.authenticate(token);
@@ -60,13 +60,21 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   emulator = {
     url: engine.baseUrl,
     seed: engine.options.seed,
-    tokens: engine.tokens,
+    get tokens() {
+      return engine.tokens;
+    },
     get people() {
       return engine.seededPeople();
     },
-    org: { id: engine.orgId, displayName: "Emulated Org" },
-    integration: identities.integration,
-    guestIssuer: identities.guestIssuer,
+    get org() {
+      return { id: engine.orgId, displayName: engine.org.displayName };
+    },
+    get integration() {
+      return engine.identities.integration;
+    },
+    get guestIssuer() {
+      return engine.identities.guestIssuer;
+    },
     faults: engine.faults,
     deliveries: engine.webhooks.deliveries,
     get requests() {
@@ -102,7 +110,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     flushDeliveries: () => engine.webhooks.flush(),
     holdDeliveries: () => engine.webhooks.holdDeliveries(),
     redeliver: (delivery) => engine.webhooks.redeliver(delivery),
-    reset: () => engine.reset(),
+    reset: (seed) => engine.reset(seed === undefined ? undefined : readOrgSeed(seed)),
     close: async () => {
       engine.webhooks.close();
       await new Promise<void>((resolve) => {

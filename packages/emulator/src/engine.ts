@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { Clock } from "./clock.js";
 import type { Activity } from "./domain/activity.js";
+import { SITE_URL } from "./domain/meetings.js";
 import { type PersonRecord, Store } from "./domain/store.js";
 import { FaultInjector } from "./faults.js";
 import { hydraId, isoTime, Random } from "./ids.js";
+import { FULL_ADMIN, type ResolvedOrgSeed, readOrgSeed } from "./org-seed.js";
 import { RateLimiter } from "./rate-limit.js";
 import { RequestLog } from "./request-log.js";
 import type { EmulatorOptions, GuestIssuer, Integration, Json, Person, SeededPeople, Tokens } from "./types.js";
@@ -13,9 +15,11 @@ export const DEFAULT_ACCESS_TOKEN_TTL = 1209599;
 export const REFRESH_TOKEN_TTL = 7775999;
 const REQUEST_LOG_LIMIT = 5000;
 
+/** What the seed draws from its generator, once per org: the same seed gives the same IDs and tokens. */
 interface Identities {
   orgUuid: string;
-  people: Record<keyof Tokens, { uuid: string; token: string }>;
+  /** One per person of the org seed, in its order. */
+  people: Array<{ uuid: string; token: string }>;
   integration: Integration;
   guestIssuer: GuestIssuer;
   roleUuids: string[];
@@ -35,6 +39,7 @@ export interface ResolvedOptions {
   webhookFailureThreshold: number;
   webhookTimeoutMs: number;
   now?: () => number;
+  org: ResolvedOrgSeed;
 }
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -45,14 +50,16 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   if (options.controlKey !== undefined && (typeof options.controlKey !== "string" || options.controlKey === "")) {
     throw new Error("controlKey must be a non-empty string");
   }
-  if (options.seed !== undefined && !(Number.isSafeInteger(options.seed) && options.seed >= 0)) {
-    throw new Error(`seed must be a whole number >= 0, got ${options.seed}`);
+  const org = typeof options.seed === "number" ? readOrgSeed(undefined) : readOrgSeed(options.seed);
+  const random = typeof options.seed === "number" ? options.seed : org.random;
+  if (random !== undefined && !(Number.isSafeInteger(random) && random >= 0)) {
+    throw new Error(`seed must be a whole number >= 0, got ${random}`);
   }
   if (options.now !== undefined && typeof options.now !== "function") throw new Error("now must be a function");
   return {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
-    seed: options.seed ?? Math.floor(Math.random() * 2 ** 32),
+    seed: random ?? Math.floor(Math.random() * 2 ** 32),
     rateLimit: options.rateLimit,
     controlKey: options.controlKey,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
@@ -62,16 +69,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     webhookFailureThreshold: options.webhookFailureThreshold ?? 100,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     now: options.now,
+    org,
   };
 }
-
-export const ROLE_NAMES = [
-  "Full Administrator",
-  "Read-only Administrator",
-  "User and Device Administrator",
-  "Device Administrator",
-  "Compliance Officer",
-];
 
 /** The emulator's core: state, seeded identities, faults, rate limit and webhook delivery. */
 export class Engine {
@@ -81,7 +81,9 @@ export class Engine {
   readonly webhooks: WebhookDispatcher;
   readonly requests = new RequestLog(REQUEST_LOG_LIMIT);
   readonly rateLimiter?: RateLimiter;
-  readonly identities: Identities;
+  identities: Identities;
+  /** The org seed in use (the `seed` option's, or one given to `reset`). */
+  org: ResolvedOrgSeed;
   /** Set once the server listens. */
   baseUrl = "http://127.0.0.1/v1/";
   /** `host:port` the server listens on, for requests without a Host header. */
@@ -90,7 +92,8 @@ export class Engine {
 
   constructor(readonly options: ResolvedOptions) {
     this.clock = new Clock(options.now);
-    this.identities = makeIdentities(new Random(options.seed));
+    this.org = options.org;
+    this.identities = makeIdentities(new Random(options.seed), this.org);
     this.faults = new FaultInjector(options.seed);
     this.webhooks = new WebhookDispatcher(this);
     if (options.rateLimit) this.rateLimiter = new RateLimiter(options.rateLimit.perMinute);
@@ -106,22 +109,36 @@ export class Engine {
     return hydraId("ORGANIZATION", this.identities.orgUuid);
   }
 
-  get fullAdminRoleId(): string {
-    return hydraId("ROLE", this.identities.roleUuids[0] as string);
+  /** The ID of the role named Full Administrator (undefined when the org seed has none). */
+  get fullAdminRoleId(): string | undefined {
+    const at = this.org.roles.indexOf(FULL_ADMIN);
+    return at < 0 ? undefined : hydraId("ROLE", this.identities.roleUuids[at] as string);
   }
 
+  /** Tokens of the seeded people that have a key (admin, user and bot at least). */
   get tokens(): Tokens {
-    const p = this.identities.people;
-    return { admin: p.admin.token, user: p.user.token, bot: p.bot.token };
+    const tokens: Record<string, string> = {};
+    this.org.people.forEach((person, i) => {
+      if (person.key) tokens[person.key] = this.identities.people[i]?.token as string;
+    });
+    return tokens as Tokens;
   }
 
   seededPeople(): SeededPeople {
-    const get = (uuid: string) => this.store.people.get(hydraId("PEOPLE", uuid))?.json as Person;
-    const p = this.identities.people;
-    return { admin: get(p.admin.uuid), user: get(p.user.uuid), bot: get(p.bot.uuid) };
+    const people: Record<string, Person> = {};
+    this.org.people.forEach((person, i) => {
+      const json = this.store.people.get(hydraId("PEOPLE", this.identities.people[i]?.uuid as string))?.json;
+      if (person.key && json) people[person.key] = json as Person;
+    });
+    return people as SeededPeople;
   }
 
-  reset(): void {
+  /** Back to the seeded state; with `org`, the org seed is replaced first (new people, new tokens). */
+  reset(org?: ResolvedOrgSeed): void {
+    if (org) {
+      this.org = org;
+      this.identities = makeIdentities(new Random(this.options.seed), org);
+    }
     this.faults.clear();
     this.faults.reseed(this.options.seed);
     this.webhooks.clearLog();
@@ -137,34 +154,41 @@ export class Engine {
     const store = new Store(new Random((this.options.seed + this.generation * 7919) >>> 0), () => this.now());
     const ids = this.identities;
     const now = this.now();
-    store.organizations.push({ id: this.orgId, displayName: "Emulated Org", created: isoTime(now) });
-    ROLE_NAMES.forEach((name, i) => {
+    const org = this.org;
+    store.organizations.push({ id: this.orgId, displayName: org.displayName, created: isoTime(now) });
+    org.roles.forEach((name, i) => {
       store.roles.push({ id: hydraId("ROLE", ids.roleUuids[i] as string), name });
     });
-    const licenseNames = ["Messaging", "Meeting - Webex Enterprise Edition", "Calling - Professional"];
-    licenseNames.forEach((name, i) => {
+    org.licenses.forEach((license, i) => {
       store.licenses.push({
         id: hydraId("LICENSE", ids.licenseUuids[i] as string),
-        name,
-        totalUnits: 1000,
+        name: license.name,
+        totalUnits: license.totalUnits,
         consumedUnits: 0,
         consumedByUsers: 0,
         consumedByWorkspaces: 0,
         subscriptionId: `Sub-${ids.licenseUuids[i]?.slice(0, 8)}`,
-        siteUrl: "emulated.webex.com",
+        siteUrl: SITE_URL,
         siteType: "Control Hub managed site",
       });
     });
     this.store = store;
-    const seeded: Array<[keyof Tokens, string, string, "person" | "bot", boolean]> = [
-      ["admin", "Ada Admin", "admin@emulated.example.com", "person", true],
-      ["user", "Uma User", "user@emulated.example.com", "person", false],
-      ["bot", "Emulated Bot", "emulated-bot@webex.bot", "bot", false],
-    ];
-    for (const [key, displayName, email, type, admin] of seeded) {
-      const person = this.createPerson({ displayName, email, type, admin, uuid: ids.people[key].uuid, createdMs: now });
-      store.tokens.set(ids.people[key].token, { personId: person.id });
-    }
+    const roleId = (name: string) => store.roles.find((r) => r.name === name)?.id as string;
+    const licenseId = (name: string) => store.licenses.find((l) => l.name === name)?.id as string;
+    org.people.forEach((seeded, i) => {
+      const identity = ids.people[i] as { uuid: string; token: string };
+      const person = this.createPerson({
+        displayName: seeded.displayName,
+        email: seeded.email,
+        type: seeded.type,
+        uuid: identity.uuid,
+        createdMs: now,
+        roleIds: seeded.roles.map(roleId),
+        licenseIds: seeded.licenses?.map(licenseId),
+        fields: seeded.fields,
+      });
+      store.tokens.set(identity.token, { personId: person.id });
+    });
     return store;
   }
 
@@ -173,6 +197,9 @@ export class Engine {
     email?: string;
     type?: "person" | "bot" | "appuser";
     admin?: boolean;
+    /** Roles and licences by ID; unset, an admin gets Full Administrator and a person the new users' licences. */
+    roleIds?: string[];
+    licenseIds?: string[];
     uuid?: string;
     createdMs?: number;
     fields?: Json;
@@ -200,8 +227,8 @@ export class Engine {
       lastName: rest.join(" ") || undefined,
       avatar: `https://avatar.emulated.example.com/${uuid}~1600`,
       orgId: this.orgId,
-      roles: input.admin ? [this.fullAdminRoleId] : [],
-      licenses: type === "person" ? [this.store.licenses[0]?.id as string] : [],
+      roles: input.roleIds ?? (input.admin && this.fullAdminRoleId ? [this.fullAdminRoleId] : []),
+      licenses: input.licenseIds ?? (type === "person" ? this.newUserLicenseIds() : []),
       created,
       lastModified: created,
       lastActivity: created,
@@ -215,6 +242,12 @@ export class Engine {
     const person = { id, uuid, json };
     this.store.addPersonRecord(person);
     return person;
+  }
+
+  private newUserLicenseIds(): string[] {
+    return this.org.licenses.flatMap((license, i) =>
+      license.assignToNewUsers ? [hydraId("LICENSE", this.identities.licenseUuids[i] as string)] : [],
+    );
   }
 
   /** Consumed units are counted when licenses are read, so adding people stays O(1). */
@@ -246,7 +279,8 @@ export class Engine {
   }
 
   isAdmin(person: PersonRecord): boolean {
-    return person.json.roles.includes(this.fullAdminRoleId);
+    const id = this.fullAdminRoleId;
+    return id !== undefined && person.json.roles.includes(id);
   }
 
   /** Records the compliance event and queues webhook deliveries; never waits for them. */
@@ -273,7 +307,7 @@ export class Engine {
       actorOrgId: actor.json.orgId,
       created,
       data: {
-        actorOrgName: "Emulated Org",
+        actorOrgName: this.org.displayName,
         targetName: action.target.json.displayName,
         eventDescription: action.description,
         actorName: actor.json.displayName,
@@ -287,18 +321,17 @@ export class Engine {
         actorIp: "127.0.0.1",
         targetOrgId: action.target.json.orgId,
         actionText: `${actor.json.displayName} ${action.description.toLowerCase()} ${action.target.json.displayName}`,
-        targetOrgName: "Emulated Org",
+        targetOrgName: this.org.displayName,
       },
     });
   }
 }
 
-function makeIdentities(random: Random): Identities {
+function makeIdentities(random: Random, org: ResolvedOrgSeed): Identities {
   const orgUuid = random.uuid4();
-  const person = () => ({ uuid: random.uuid4(), token: random.token(orgUuid) });
   return {
     orgUuid,
-    people: { admin: person(), user: person(), bot: person() },
+    people: org.people.map(() => ({ uuid: random.uuid4(), token: random.token(orgUuid) })),
     integration: {
       clientId: `C${random.hex(64)}`,
       clientSecret: random.hex(64),
@@ -308,7 +341,7 @@ function makeIdentities(random: Random): Identities {
       issuerId: hydraId("ISSUER", random.uuid4()),
       secret: createHash("sha256").update(random.hex(64)).digest("base64"),
     },
-    roleUuids: ROLE_NAMES.map(() => random.uuid4()),
-    licenseUuids: [random.uuid4(), random.uuid4(), random.uuid4()],
+    roleUuids: org.roles.map(() => random.uuid4()),
+    licenseUuids: org.licenses.map(() => random.uuid4()),
   };
 }

@@ -13,6 +13,8 @@ export type {
   HeldDeliveries,
   Integration,
   Json,
+  OrgSeed,
+  OrgSeedPerson,
   Person,
   PostMessageInput,
   Recording,

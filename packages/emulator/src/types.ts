@@ -6,8 +6,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
-  /** Makes IDs, tokens and probabilistic faults reproducible (default: random; `emu.seed` says which). */
-  seed?: number;
+  /**
+   * A number makes IDs, tokens and probabilistic faults reproducible (default: random; `emu.seed` says
+   * which). An object seeds the org instead (people, roles, licences; its `random` is that number).
+   */
+  seed?: number | OrgSeed;
   /** The clock the emulator reads (default `Date.now`); `emu.setTime` and `emu.advanceTime` shift it. */
   now?: () => number;
   /** Optional per-token limit, answered with 429 like the service. */
@@ -101,16 +104,52 @@ export interface Person {
   [field: string]: unknown;
 }
 
+/** The seeded people, by key: `admin`, `user` and `bot`, and any the org seed names. */
 export interface SeededPeople {
   admin: Person;
   user: Person;
   bot: Person;
+  [key: string]: Person;
 }
 
+/** Tokens of the seeded people, by key. */
 export interface Tokens {
   admin: string;
   user: string;
   bot: string;
+  [key: string]: string;
+}
+
+/** A person of the org seed. `key` names it in `emu.tokens` and `emu.people` (admin, user, bot are built in). */
+export interface OrgSeedPerson {
+  key?: string;
+  displayName: string;
+  email?: string;
+  type?: "person" | "bot";
+  /** Role names (the `admin` key gets Full Administrator unless given). */
+  roles?: string[];
+  /** Licence names (default: those assigned to new users; a bot none). */
+  licenses?: string[];
+  firstName?: string;
+  lastName?: string;
+  nickName?: string;
+  title?: string;
+  department?: string;
+  timezone?: string;
+}
+
+/**
+ * The org to seed: any part given replaces the default's (roles: the five Control Hub admin roles;
+ * licences: Messaging, Meeting, Calling and Advanced Messaging; people: admin, user and bot, and any
+ * missing from `people` are kept).
+ */
+export interface OrgSeed {
+  /** The number a numeric `seed` would be. */
+  random?: number;
+  org?: { displayName?: string };
+  roles?: string[];
+  licenses?: Array<{ name: string; totalUnits?: number; assignToNewUsers?: boolean }>;
+  people?: OrgSeedPerson[];
 }
 
 export interface Integration {
@@ -219,6 +258,7 @@ export interface Emulator {
   holdDeliveries(): HeldDeliveries;
   /** Sends a logged delivery again (same bytes, same signature), as a Webex retry would; resolves with its log entry. */
   redeliver(delivery: Delivery): Promise<Delivery>;
-  reset(): void;
+  /** Back to the seeded state; with `seed`, that org seed replaces the current one (new people and tokens). */
+  reset(seed?: OrgSeed): void;
   close(): Promise<void>;
 }

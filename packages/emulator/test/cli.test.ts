@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -133,11 +134,46 @@ describe("wx-emulator CLI", () => {
     expect(keyed.find((line) => line.includes("control API"))).toMatch(/_emulator\/state \(X-Emulator-Key required\)$/);
   });
 
+  it("seeds the org from --seed file.json, and refuses a file it cannot read or use", async () => {
+    await waitForBuild();
+    const dir = mkdtempSync(path.join(tmpdir(), "wx-seed-"));
+    const file = path.join(dir, "org.json");
+    const seed = {
+      random: 5,
+      org: { displayName: "Acme" },
+      people: [{ key: "carol", displayName: "Carol Chef", email: "carol@acme.example", roles: ["Full Administrator"] }],
+    };
+    writeFileSync(file, JSON.stringify(seed));
+    const info = JSON.parse(await firstLine(start(["--port", "0", "--json", "--seed", file])));
+    expect(Object.keys(info.tokens).sort()).toEqual(["admin", "bot", "carol", "user"]);
+    const me = await call(`${info.url}people/me`, { token: info.tokens.carol });
+    expect(me.body).toMatchObject({ displayName: "Carol Chef", emails: ["carol@acme.example"] });
+    const orgs = await call(`${info.url}organizations`, { token: info.tokens.carol });
+    expect(orgs.body.items[0].displayName).toBe("Acme");
+    child?.kill("SIGKILL");
+    const again = JSON.parse(await firstLine(start(["--port", "0", "--json", "--seed", "5"])));
+    expect(again.tokens.user).toBe(info.tokens.user);
+    child?.kill("SIGKILL");
+
+    writeFileSync(path.join(dir, "bad.json"), "{not json");
+    writeFileSync(path.join(dir, "wrong.json"), JSON.stringify({ people: [{ displayName: "X", roles: ["Boss"] }] }));
+    for (const [name, message] of [
+      ["missing.json", "cannot read"],
+      ["bad.json", "is not JSON"],
+      ["wrong.json", "unknown role Boss"],
+    ]) {
+      const { code, stderr } = await exitOf(start(["--port", "0", "--seed", path.join(dir, name as string)]));
+      expect(code).toBe(1);
+      expect(stderr).toContain(message);
+    }
+  });
+
   it("documents --rate-limit and --control-key in --help", async () => {
     await waitForBuild();
     const { code, stdout } = await exitOf(start(["--help"]));
     expect(code).toBe(0);
     expect(stdout).toContain("--rate-limit N");
     expect(stdout).toContain("--control-key KEY");
+    expect(stdout).toContain("--seed FILE.json");
   });
 });
