@@ -9,6 +9,8 @@ export interface RequestBody {
   open(): AsyncIterable<Uint8Array> | Uint8Array | string;
 }
 
+const utf8 = new TextEncoder();
+
 export function jsonBody(value: unknown): RequestBody {
   const text = JSON.stringify(value);
   return fixedBody(text, "application/json;charset=utf-8");
@@ -23,7 +25,7 @@ export function formBody(fields: Readonly<Record<string, string | undefined>>): 
 export function fixedBody(content: string | Uint8Array, contentType: string): RequestBody {
   return {
     contentType,
-    contentLength: typeof content === "string" ? Buffer.byteLength(content) : content.byteLength,
+    contentLength: typeof content === "string" ? utf8.encode(content).byteLength : content.byteLength,
     replayable: true,
     open: () => content,
   };

@@ -101,7 +101,7 @@ export class Session {
   readonly #tokenOrigin: string;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
-  readonly #userAgent: string;
+  readonly #userAgent: { name: string; value: string };
   readonly #origin: string;
   readonly #logger: Logger | undefined;
   readonly #sleep: Sleep;
@@ -131,7 +131,7 @@ export class Session {
       beGeoId: options.beGeoId ?? env.BE_GEO_ID,
       caller: options.caller ?? env.WEBEX_PYTHON_SDK_CALLER ?? env.WEBEX_SDK_CALLER,
     });
-    checkHeader("user-agent", this.#userAgent, options.caller ? "caller" : "beGeoId");
+    checkHeader(this.#userAgent.name, this.#userAgent.value, options.caller ? "caller" : "beGeoId");
     this.#logger = options.logger ?? loggerFromEnvironment(env.WX_LOG);
     this.#sleep = options.sleep ?? sleep;
     this.#onRateLimit = options.onRateLimit;
@@ -432,7 +432,8 @@ export class Session {
     body: RequestBody | undefined,
     extra: Readonly<Record<string, string>> | undefined,
   ): Record<string, string> {
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": this.#userAgent };
+    const headers: Record<string, string> = { accept: "application/json" };
+    headers[this.#userAgent.name] = this.#userAgent.value;
     if (token) headers.authorization = `Bearer ${token}`;
     if (body) {
       headers["content-type"] = body.contentType;
