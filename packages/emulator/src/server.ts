@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { allowOrigin, answerPreflight } from "./cors.js";
 import type { PersonRecord } from "./domain/store.js";
 import type { Engine } from "./engine.js";
 import { forbidden, WebexHttpError } from "./errors.js";
@@ -78,6 +79,10 @@ async function handle(
   const host = req.headers.host ?? engine.host;
   const { pathname, search } = target(req.url ?? "/", host);
   if (pathname.startsWith("/_emulator/")) return control(req, res, new URL(`${pathname}${search}`, `http://${host}`));
+  // The API only (the control API stays same-origin), before faults and rate limits: a browser's preflight
+  // neither takes an injected fault nor counts as a call.
+  if (answerPreflight(req, res)) return;
+  allowOrigin(req, res);
 
   const method = req.method ?? "GET";
   const log = (status: number) => engine.requests.add(method, pathname, status, engine.now());
