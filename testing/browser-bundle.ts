@@ -16,7 +16,7 @@ export interface AppBundle {
  * exports and the given conditions, as a user's bundler would take it.
  */
 export async function bundleMessagesApp(options: {
-  platform: "browser" | "neutral";
+  platform: "browser" | "neutral" | "node";
   conditions: string[];
   minify?: boolean;
   fromSource?: boolean;
