@@ -9,6 +9,12 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const PACKAGES_DIR = resolve(import.meta.dirname, "../packages");
 
+/**
+ * The bound on a pack-and-install test: `npm install` of tarballs takes seconds on a quiet machine and
+ * several minutes at load 50, so this is an upper limit against a hang, not an expected duration.
+ */
+export const PACK_TEST_TIMEOUT_MS = 900_000;
+
 export interface InstalledApp {
   dir: string;
   /** Runs a script file written into the app folder; resolves with its stdout. */

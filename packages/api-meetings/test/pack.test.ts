@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { useEmulator } from "../../../testing/emulator-fixture.js";
-import { packAndInstall } from "../../../testing/pack-install.js";
+import { PACK_TEST_TIMEOUT_MS, packAndInstall } from "../../../testing/pack-install.js";
 
 // Schedules a meeting tomorrow, reads it back, and shows a bad argument refused before sending.
 const ESM_SCRIPT = `
@@ -31,7 +31,7 @@ const { MeetingsApi } = require("@wx/api-meetings");
 
 const { emu } = await useEmulator({ reset: false });
 it("installs from packed tarballs with only @wx/core and @wx/models, and works from ESM and CJS", {
-  timeout: 240_000,
+  timeout: PACK_TEST_TIMEOUT_MS,
 }, async () => {
   const app = await packAndInstall(["core", "models", "api-meetings"]);
   const env = { ...process.env, WX_TOKEN: emu.tokens.user, WX_URL: emu.url };

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { useEmulator } from "../../../testing/emulator-fixture.js";
-import { packAndInstall } from "../../../testing/pack-install.js";
+import { PACK_TEST_TIMEOUT_MS, packAndInstall } from "../../../testing/pack-install.js";
 import { MessagesApi } from "../src/index.js";
 
 const ESM_SCRIPT = `
@@ -30,7 +30,7 @@ beforeAll(async () => {
   roomId = (await session.request<{ id: string }>({ method: "POST", path: "rooms", json: { title: "Pack" } })).id;
 });
 
-it("the packed tarballs install with npm and work from ESM and CJS", { timeout: 180_000 }, async () => {
+it("the packed tarballs install with npm and work from ESM and CJS", { timeout: PACK_TEST_TIMEOUT_MS }, async () => {
   const app = await packAndInstall(["core", "models", "cards", "api-messages"]);
   const env = { ...process.env, WX_TOKEN: emu.tokens.user, WX_URL: emu.url, WX_ROOM: roomId };
   expect(JSON.parse(await app.runScript("check.mjs", ESM_SCRIPT, env))).toEqual({ text: "from esm" });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { expect, it } from "vitest";
 import { useEmulator } from "../../../testing/emulator-fixture.js";
-import { packAndInstall } from "../../../testing/pack-install.js";
+import { PACK_TEST_TIMEOUT_MS, packAndInstall } from "../../../testing/pack-install.js";
 
 // A bot as a user writes one, with the packages installed from tarballs by npm: @wx/bot beside @wx/sdk.
 const BOT = (imports: string) => `
@@ -38,7 +38,7 @@ const CJS = `(async () => {${BOT('const { Bot } = require("@wx/bot");\nconst { s
 const { emu } = await useEmulator({ reset: false });
 
 it("installs from packed tarballs beside @wx/sdk, adding no other package, and works from ESM and CJS", {
-  timeout: 240_000,
+  timeout: PACK_TEST_TIMEOUT_MS,
 }, async () => {
   const app = await packAndInstall(["bot", ...workspaceDependencies("bot")]);
   const env = {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { useEmulator } from "../../../testing/emulator-fixture.js";
-import { packAndInstall, publicPackageDirs } from "../../../testing/pack-install.js";
+import { PACK_TEST_TIMEOUT_MS, packAndInstall, publicPackageDirs } from "../../../testing/pack-install.js";
 
 const ESM = `
 import { WebexClient, adaptiveCard, textBlock } from "@wx/sdk";
@@ -23,7 +23,9 @@ const { WebexClient, ValidationError } = require("@wx/sdk");
 
 const { emu } = await useEmulator({ reset: false });
 
-it("installs @wx/sdk from packed tarballs alone and works from ESM and CJS", { timeout: 240_000 }, async () => {
+it("installs @wx/sdk from packed tarballs alone and works from ESM and CJS", {
+  timeout: PACK_TEST_TIMEOUT_MS,
+}, async () => {
   const app = await packAndInstall(await publicPackageDirs());
   const env = { ...process.env, WEBEX_ACCESS_TOKEN: emu.tokens.user, WX_URL: emu.url };
   const me = emu.people.user.displayName;
