@@ -9,6 +9,8 @@ export const OPTIONS = ["Tacos", "Ramen", "Salad bar"] as const;
 type PollState = { room: { ballots: Record<string, Record<string, string>> } };
 
 export interface PollBotOptions extends Pick<BotOptions, "client" | "secret" | "webhookUrl" | "webhookName"> {
+  /** The poll's name in its card's Submit data: the bot's webhook hears every room, and counts only this poll. */
+  pollName: string;
   /** The number of people who have to vote before the poll closes. */
   votesToClose: number;
   /** Posts the results in the poll's thread, exactly once (see create-once.ts: the bot never posts again). */
@@ -24,7 +26,7 @@ export interface PollBot extends Bot<PollState> {
 }
 
 /** The poll bot's handlers: votes arrive as card submissions and are kept in the room's state. */
-export function pollBot({ votesToClose, replyWithResults, log, ...options }: PollBotOptions): PollBot {
+export function pollBot({ pollName, votesToClose, replyWithResults, log, ...options }: PollBotOptions): PollBot {
   let fail: (error: unknown) => void = () => {};
   let close: (closed: Awaited<PollBot["closed"]>) => void = () => {};
   const closed = new Promise<Awaited<PollBot["closed"]>>((resolve, reject) => {
@@ -38,7 +40,7 @@ export function pollBot({ votesToClose, replyWithResults, log, ...options }: Pol
     bot.eventsHandled++;
     await next();
   });
-  bot.onCardSubmit(pollCard(QUESTION, OPTIONS), async (ctx) => {
+  bot.onCardSubmit(pollCard(QUESTION, OPTIONS, pollName), async (ctx) => {
     const poll = ctx.cardMessage;
     const all = await ctx.state.room.update("ballots", (ballots = {}) => ({
       ...ballots,

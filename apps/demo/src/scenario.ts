@@ -115,6 +115,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     secret,
     webhookUrl: options.webhookUrl ?? server?.url,
     webhookName,
+    pollName: runId,
     votesToClose: Math.max(voters.length, 1),
     replyWithResults,
     log,
@@ -139,16 +140,14 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
       {
         roomId: room.id,
         text: `${QUESTION} (open this in a client that shows cards)`,
-        attachments: [pollCard(QUESTION, OPTIONS)],
+        attachments: [pollCard(QUESTION, OPTIONS, runId)],
       },
       "poll",
     );
     log(`posted a markdown message with a mention and a file, then the poll card`);
 
     await Promise.all(
-      voters.map((voter, i) =>
-        voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" }),
-      ),
+      voters.map((voter, i) => voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: runId })),
     );
     const { tally, results } = server
       ? await withTimeout(bot.closed, options.voteTimeoutMs, `waited ${options.voteTimeoutMs} ms for the votes`)

@@ -19,12 +19,9 @@ beforeAll(async () => {
   // at least one 429 and one 503 whatever the dice say, then the random ones
   emu.faults.next(1, { status: 429, retryAfter: 1 });
   emu.faults.next(1, { status: 503 });
-  emu.faults.route("*", "*", { status: 429, retryAfter: 0 }, { probability: 0.05 });
-  emu.faults.route("*", "*", { status: 429, retryAfter: 1 }, { probability: 0.053 });
-  emu.faults.route("*", "*", { status: 503 }, { probability: 0.059 });
-  emu.faults.route("*", "*", { delayMs: 150 }, { probability: 0.05 });
-  emu.faults.route("*", "*", { delayMs: 20 }, { probability: 0.15 });
+  // the first matching rule wins, so a rule that must apply comes before the random ones
   emu.faults.route("POST", "webhooks", { status: 503 }, { times: 1 }); // the bot's start registers its webhook
+  randomFaults();
   // a client whose session reports each wait through its hooks
   const observed = new WebexClient({
     accessToken: emu.tokens.user,
@@ -51,6 +48,14 @@ beforeAll(async () => {
   emu.faults.clear();
 }, 170_000);
 
+function randomFaults(): void {
+  emu.faults.route("*", "*", { status: 429, retryAfter: 0 }, { probability: 0.05 });
+  emu.faults.route("*", "*", { status: 429, retryAfter: 1 }, { probability: 0.053 });
+  emu.faults.route("*", "*", { status: 503 }, { probability: 0.059 });
+  emu.faults.route("*", "*", { delayMs: 150 }, { probability: 0.05 });
+  emu.faults.route("*", "*", { delayMs: 20 }, { probability: 0.15 });
+}
+
 /**
  * Voters whose card submissions reach the bot only once all of them have voted, last first (as late, reordered
  * deliveries do), and then the first two once more, the same bytes and signature, as a Webex retry.
@@ -63,7 +68,9 @@ function deliveredLateAndTwice(voters: Voter[]): Voter[] {
     submitCard: async (messageId, inputs) => {
       await voter.submitCard(messageId, inputs);
       if (++submitted < voters.length) return;
+      emu.faults.clear();
       emu.faults.route("POST", "messages", { status: 503 }, { times: 1 }); // the next post: the bot's results reply
+      randomFaults();
       await held.release({ reverse: true });
       for (const delivery of held.deliveries.slice(0, 2)) await emu.redeliver(delivery);
     },
