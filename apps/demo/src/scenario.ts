@@ -160,18 +160,8 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     const exported = await exportHistory(wx, room.id, options.exportFile, expected);
     log(`exported ${exported} messages to ${options.exportFile}`);
 
-    return {
-      team,
-      room,
-      intro,
-      poll,
-      results,
-      tally,
-      webhookEvents: bot.eventsHandled,
-      exported,
-      posted,
-      webhookSecret: secret,
-    };
+    const webhookEvents = bot.eventsHandled;
+    return { team, room, intro, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
   } finally {
     await bot.stop();
     await server?.close();
