@@ -13,8 +13,8 @@ const HELP = `wx demo: a poll bot that shows the whole SDK in one run.
 
   --history N        messages seeded before the export (emulator only; default 5000)
   --out FILE         where the room history is exported as JSONL (default: a file in the temp dir)
-  --webhook-url URL  public URL forwarding to the local webhook receiver (live mode)
-  --receiver-port N  port of the local webhook receiver (default: any)
+  --webhook-url URL  public URL forwarding to the bot's local server (live mode)
+  --receiver-port N  port of the bot's local server, where the webhooks arrive (default: any)
   --serve            keep running with a web page showing the rooms and messages
   --port N           port of that page (default 8650)
 
@@ -41,6 +41,10 @@ async function main(): Promise<number> {
   if (!Number.isInteger(historySize) || historySize < 0)
     throw new Error(`--history must be a whole number, got ${values.history}`);
 
+  const webhookUrl = values["webhook-url"];
+  if (webhookUrl !== undefined && !(URL.canParse(webhookUrl) && /^https?:$/.test(new URL(webhookUrl).protocol)))
+    throw new Error(`--webhook-url must be an http(s) URL, got ${webhookUrl}`);
+
   const exportFile = values.out ?? join(tmpdir(), `wx-demo-history-${process.pid}.jsonl`);
   await access(dirname(exportFile), constants.W_OK).catch(() => {
     throw new Error(`--out: cannot write into ${dirname(exportFile)}`);
@@ -55,7 +59,7 @@ async function main(): Promise<number> {
     const result = await runScenario(target, {
       historySize,
       exportFile,
-      webhookUrl: values["webhook-url"],
+      webhookUrl,
       receiverPort: Number(values["receiver-port"]),
       voteTimeoutMs: target.mode === "emulator" ? 15_000 : 120_000,
       log: (line) => console.log(`  - ${line}`),

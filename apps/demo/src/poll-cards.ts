@@ -1,7 +1,7 @@
 import { adaptiveCard, choice, inputChoiceSet, submit, textBlock } from "@wx/cards";
 
-/** The poll as an Adaptive Card: a question, one choice set, one Submit. */
-export function pollCard(question: string, options: readonly string[]) {
+/** The poll as an Adaptive Card: a question, one choice set, one Submit whose data names the poll. */
+export function pollCard(question: string, options: readonly string[], poll = "lunch") {
   return adaptiveCard({
     body: [
       textBlock(question, { size: "medium", weight: "bolder", wrap: true }),
@@ -14,7 +14,7 @@ export function pollCard(question: string, options: readonly string[]) {
         choices: options.map((option) => choice(option, option)),
       }),
     ],
-    actions: [submit({ title: "Vote", data: { poll: "lunch" } })],
+    actions: [submit({ title: "Vote", data: { poll } })],
   });
 }
 

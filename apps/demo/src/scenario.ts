@@ -3,23 +3,24 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiError } from "@wx/core";
-import type { Message, Room, Team, Webhook } from "@wx/models";
-import { isAttachmentActionEvent, isMessageEvent } from "@wx/webhooks";
-import { createOnce } from "./create-once.js";
+import type { Message, Room, Team } from "@wx/models";
+import type { WebexClient } from "@wx/sdk";
+import { createOnce, retryUncertain } from "./create-once.js";
 import { exportHistory } from "./export-history.js";
+import { listenLocally } from "./local-server.js";
+import { OPTIONS, pollBot, QUESTION, tallyOf } from "./poll-bot.js";
 import { pollCard, resultsCard } from "./poll-cards.js";
 import { pollVotes } from "./poll-votes.js";
 import type { Target } from "./target.js";
-import { startWebhookReceiver } from "./webhook-receiver.js";
 
 export interface ScenarioOptions {
   /** Messages seeded into the room before the export (emulator only). */
   historySize: number;
   /** Where the room's history is written. */
   exportFile: string;
-  /** Public URL that forwards to the local receiver (live mode); without it the demo polls for votes. */
+  /** Public URL that forwards to the bot's local server (live mode); without it the demo polls for votes. */
   webhookUrl?: string;
-  /** Port of the local webhook receiver (0: any). */
+  /** Port of the bot's local server (0: any). */
   receiverPort?: number;
   /** How long to wait for votes. */
   voteTimeoutMs: number;
@@ -42,11 +43,9 @@ export interface ScenarioResult {
   webhookSecret: string;
 }
 
-const QUESTION = "Where do we go for lunch?";
-const OPTIONS = ["Tacos", "Ramen", "Salad bar"] as const;
 const VOTERS = ["Ada", "Grace", "Linus", "Barbara"] as const;
 
-/** The poll bot's whole run: team, room, people, messages, a file, a card poll, webhooks, votes, results, export. */
+/** The poll bot's whole run: team, room, people, messages, a file, a card poll, the bot, votes, results, export. */
 export async function runScenario(target: Target, options: ScenarioOptions): Promise<ScenarioResult> {
   const { wx } = target;
   const { log } = options;
@@ -95,24 +94,40 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
   if (voters.length) log(`added ${voters.map((v) => v.name).join(", ")}`);
 
   const secret = randomBytes(24).toString("base64url");
-  const receiver = await startWebhookReceiver(secret, options.receiverPort ?? 0);
-  const targetUrl = options.webhookUrl ?? receiver.url;
-  const webhooks: Webhook[] = [];
+  const webhookName = `poll-bot ${runId}`;
+  const replyWithResults = (poll: Message, tally: Map<string, number>) =>
+    post(
+      {
+        roomId: poll.roomId,
+        parentId: poll.id,
+        text: `Results: ${[...tally].map(([o, n]) => `${o} ${n}`).join(", ")}`,
+        attachments: [resultsCard(QUESTION, tally)],
+      },
+      "results",
+    );
+  // Without a public URL the live service cannot reach the bot: the votes are polled for instead.
+  const viaWebhooks = target.mode === "emulator" || options.webhookUrl !== undefined;
+  const server = viaWebhooks
+    ? await listenLocally(options.receiverPort ?? 0, (req, res) => bot.handler(req, res))
+    : undefined;
+  const bot = pollBot({
+    client: wx,
+    secret,
+    webhookUrl: options.webhookUrl ?? server?.url,
+    webhookName,
+    pollName: runId,
+    votesToClose: Math.max(voters.length, 1),
+    replyWithResults,
+    log,
+  });
   // a directory of its own, so the file people see is called plainly "lunch-menu.csv"
   const menuDir = await mkdtemp(join(tmpdir(), "wx-demo-menu-"));
   const menu = join(menuDir, "lunch-menu.csv");
   try {
-    for (const resource of ["attachmentActions", "messages"] as const) {
-      const name = `poll-bot ${runId} ${resource}`;
-      webhooks.push(
-        await createOnce(
-          () =>
-            wx.webhooks.create({ name, targetUrl, resource, event: "created", filter: `roomId=${room.id}`, secret }),
-          async () => (await wx.webhooks.list().toArray()).find((w) => w.name === name),
-        ),
-      );
+    if (server) {
+      const { webhooks } = await retryUncertain(() => bot.start());
+      log(`started the poll bot: ${webhooks.length} webhook with a secret -> ${options.webhookUrl ?? server.url}`);
     }
-    log(`registered ${webhooks.length} webhooks with a secret -> ${targetUrl}`);
 
     await writeFile(menu, "option,price\nTacos,9\nRamen,12\nSalad bar,10\n");
     const first = voters[0];
@@ -125,59 +140,67 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
       {
         roomId: room.id,
         text: `${QUESTION} (open this in a client that shows cards)`,
-        attachments: [pollCard(QUESTION, OPTIONS)],
+        attachments: [pollCard(QUESTION, OPTIONS, runId)],
       },
       "poll",
     );
     log(`posted a markdown message with a mention and a file, then the poll card`);
 
     await Promise.all(
-      voters.map((voter, i) =>
-        voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: "lunch" }),
-      ),
+      voters.map((voter, i) => voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: runId })),
     );
-    const actionIds =
-      target.mode === "emulator" || options.webhookUrl
-        ? (
-            await receiver.waitFor(
-              (e) => isAttachmentActionEvent(e) && e.data.messageId === poll.id,
-              Math.max(voters.length, 1),
-              options.voteTimeoutMs,
-            )
-          ).map((event) => event.data.id as string)
-        : await pollVotes(wx, poll, options.voteTimeoutMs, log);
-    const tally = new Map<string, number>(OPTIONS.map((o) => [o, 0]));
-    for (const id of actionIds) {
-      const action = await wx.attachmentActions.get(id);
-      const vote = String((action.inputs as Record<string, unknown>)?.vote ?? "");
-      tally.set(vote, (tally.get(vote) ?? 0) + 1);
-    }
-    log(`received ${actionIds.length} votes and fetched each attachment action`);
-
-    const results = await post(
-      {
-        roomId: room.id,
-        parentId: poll.id,
-        text: `Results: ${[...tally].map(([o, n]) => `${o} ${n}`).join(", ")}`,
-        attachments: [resultsCard(QUESTION, tally)],
-      },
-      "results",
+    const { tally, results } = server
+      ? await withTimeout(bot.closed, options.voteTimeoutMs, `waited ${options.voteTimeoutMs} ms for the votes`)
+      : await polledResults(wx, poll, options.voteTimeoutMs, log, replyWithResults);
+    log(
+      `counted ${[...tally.values()].reduce((a, b) => a + b, 0)} votes; replied in the poll's thread with the results card`,
     );
-    log(`replied in the poll's thread with the results card`);
 
     const expected = target.emu ? options.historySize + posted.size : undefined;
     const exported = await exportHistory(wx, room.id, options.exportFile, expected);
     log(`exported ${exported} messages to ${options.exportFile}`);
 
-    const webhookEvents = receiver.events.filter((e) => isAttachmentActionEvent(e) || isMessageEvent(e)).length;
+    const webhookEvents = bot.eventsHandled;
     return { team, room, intro, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
   } finally {
-    for (const webhook of webhooks) {
-      await wx.webhooks
-        .delete(webhook.id)
-        .catch((error: Error) => log(`could not delete webhook ${webhook.name}: ${error.message}`));
-    }
-    await receiver.close();
+    await bot.stop();
+    await server?.close();
+    await removeWebhooks(wx, webhookName, log);
     await rm(menuDir, { recursive: true, force: true });
+  }
+}
+
+/** Without webhooks: the polled votes' attachment actions, fetched and counted. */
+async function polledResults(
+  wx: WebexClient,
+  poll: Message,
+  timeoutMs: number,
+  log: (line: string) => void,
+  replyWithResults: (poll: Message, tally: Map<string, number>) => Promise<Message>,
+) {
+  const ballots: Record<string, string> = {};
+  for (const id of await pollVotes(wx, poll, timeoutMs, log)) {
+    const action = await wx.attachmentActions.get(id);
+    ballots[action.personId] = String((action.inputs as Record<string, unknown>)?.vote ?? "");
+  }
+  const tally = tallyOf(ballots);
+  return { tally, results: await replyWithResults(poll, tally) };
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The bot leaves its webhooks in place when it stops (a restart would pick up where it was); the demo is done. */
+async function removeWebhooks(wx: WebexClient, name: string, log: (line: string) => void): Promise<void> {
+  for (const webhook of await wx.webhooks.list().toArray()) {
+    if (!webhook.name.startsWith(`${name}: `)) continue;
+    await wx.webhooks
+      .delete(webhook.id)
+      .catch((error: Error) => log(`could not delete webhook ${webhook.name}: ${error.message}`));
   }
 }

@@ -66,6 +66,14 @@ it("exits non-zero with a clear message on bad input", async () => {
   expect(error.stderr).toContain("demo failed: --history must be a whole number, got lots");
 }, 30_000);
 
+it("refuses a webhook URL the bot could not register before doing anything", async () => {
+  const args = ["--import", "tsx", main, "--webhook-url", "bot.example.com/hook"];
+  const error = await run(process.execPath, args, { env, timeout: 30_000 }).catch((e) => e);
+  expect(error.code).toBe(1);
+  expect(error.stderr).toContain("demo failed: --webhook-url must be an http(s) URL, got bot.example.com/hook");
+  expect(error.stdout).not.toContain("signed in");
+}, 30_000);
+
 it("refuses an export path it cannot write before doing anything", async () => {
   const args = ["--import", "tsx", main, "--history", "10", "--out", "/no/such/dir/history.jsonl"];
   const error = await run(process.execPath, args, { env, timeout: 60_000 }).catch((e) => e);
