@@ -1,4 +1,13 @@
-import { type CallOptions, type Paginated, Resource, requireIsoTime, requireString, type Session } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  requireIsoTime,
+  requireString,
+  type Session,
+} from "@wx/core";
 import type { AdminAuditEvent } from "@wx/models";
 
 export interface AdminAuditEventListFilters {
@@ -16,8 +25,8 @@ export interface AdminAuditEventListFilters {
   offset?: number;
   /** Only these categories, e.g. `["LOGINS", "LOGOUT"]` (sent as repeated keys). */
   eventCategories?: string | readonly string[];
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | Date | readonly string[] | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<AdminAuditEventListFilters, QueryValue>;
 }
 
 /** Admin audit events (org admins): `GET /adminAudit/events`. */

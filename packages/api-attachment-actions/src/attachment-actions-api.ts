@@ -1,4 +1,12 @@
-import { type CallOptions, isPlainObject, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  isPlainObject,
+  Resource,
+  requireString,
+  type Session,
+  ValidationError,
+} from "@wx/core";
 import type { AttachmentAction, AttachmentActionType } from "@wx/models";
 
 export interface AttachmentActionCreateFields {
@@ -7,7 +15,8 @@ export interface AttachmentActionCreateFields {
   messageId: string;
   /** The card's input values, by input id. */
   inputs: Record<string, unknown>;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<AttachmentActionCreateFields>;
 }
 
 /** Card actions: `POST /attachment/actions`, `GET /attachment/actions/{id}`. */

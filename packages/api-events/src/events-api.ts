@@ -1,4 +1,12 @@
-import { type CallOptions, isoTime, type Paginated, Resource, type Session } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  isoTime,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  type Session,
+} from "@wx/core";
 import type { Event, EventResource, EventType } from "@wx/models";
 
 export interface EventListFilters {
@@ -12,8 +20,8 @@ export interface EventListFilters {
   to?: Date | string;
   /** Page size (the API's default applies when left out), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet (e.g. `serviceType`) are sent as they are. */
-  [extra: string]: string | number | boolean | Date | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<EventListFilters, QueryValue>;
 }
 
 /** Compliance events (compliance officers only): `GET /events`, `GET /events/{eventId}`. */

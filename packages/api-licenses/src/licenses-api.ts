@@ -1,11 +1,11 @@
-import { type CallOptions, type Paginated, Resource, type Session } from "@wx/core";
+import { type CallOptions, type Extra, type Paginated, type QueryValue, Resource, type Session } from "@wx/core";
 import type { License } from "@wx/models";
 
 export interface LicenseListFilters {
   /** Defaults to the caller's organization. */
   orgId?: string;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<LicenseListFilters, QueryValue>;
 }
 
 export interface LicenseGetFilters {
@@ -15,7 +15,8 @@ export interface LicenseGetFilters {
   limit?: number;
   /** With `includeAssignedTo`: the cursor of the next set of users. */
   next?: string;
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<LicenseGetFilters, QueryValue>;
 }
 
 /** Licenses: `GET /licenses`, `GET /licenses/{licenseId}`. */

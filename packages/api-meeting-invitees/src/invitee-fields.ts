@@ -1,3 +1,4 @@
+import type { Extra, QueryValue } from "@wx/core";
 export interface MeetingInviteeListFilters {
   /** Required: the series, scheduled meeting or instance whose invitees are listed. */
   meetingId: string;
@@ -7,8 +8,8 @@ export interface MeetingInviteeListFilters {
   hostEmail?: string;
   /** Webinars: only the panelists (`true`) or only the attendees (`false`). */
   panelist?: boolean;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingInviteeListFilters, QueryValue>;
 }
 
 /** One invitee of a bulk insert (`createMany`). */
@@ -22,18 +23,23 @@ export interface MeetingInviteeItem {
   sendEmail?: boolean;
   /** Whether the invitee is a panelist (webinars). */
   panelist?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingInviteeItem>;
 }
 
 /** An invitee's fields on update; `email` is required by the API. */
 export interface MeetingInviteeUpdateFields extends MeetingInviteeItem {
   /** An admin acts for this host. */
   hostEmail?: string;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingInviteeUpdateFields>;
 }
 
 export interface MeetingInviteeCreateFields extends MeetingInviteeUpdateFields {
   /** The series or scheduled meeting the person is invited to. */
   meetingId: string;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingInviteeCreateFields>;
 }
 
 export interface MeetingInviteesCreateManyFields {
@@ -43,7 +49,8 @@ export interface MeetingInviteesCreateManyFields {
   items: readonly MeetingInviteeItem[];
   /** An admin acts for this host. */
   hostEmail?: string;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingInviteesCreateManyFields>;
 }
 
 export interface MeetingInviteeGetOptions {

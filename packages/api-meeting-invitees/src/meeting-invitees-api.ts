@@ -1,4 +1,4 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import { bodyOf, type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
 import type { MeetingInvitee } from "@wx/models";
 import { checkInvitee, checkInviteeItems } from "./check-invitee.js";
 import type {
@@ -51,7 +51,7 @@ export class MeetingInviteesApi {
       ...options,
       method: "POST",
       path: "meetingInvitees/bulkInsert",
-      json: fields,
+      json: bodyOf({ ...fields, items: fields.items.map(bodyOf) }),
     });
     return items.map((item) => this.#invitees.wrap(item));
   }

@@ -30,6 +30,14 @@ export function registrantRefs(ids: string | readonly string[]): { id: string }[
   return list.map((id, i) => ({ id: requireString(`registrantIds[${i}]`, id) }));
 }
 
+/** Throws unless `emails` is an array of 1 to `max` non-empty strings. */
+export function checkQueryEmails(emails: unknown, max: number): void {
+  if (!Array.isArray(emails) || emails.length === 0 || emails.length > max) {
+    throw new ValidationError(`emails must be an array of 1 to ${max} emails`, { argument: "emails" });
+  }
+  for (const [i, email] of emails.entries()) requireString(`emails[${i}]`, email);
+}
+
 /** Throws unless `from` is before `to` and at most 90 days before it (both ISO strings, when given). */
 export function checkRegistrationSpan(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return;

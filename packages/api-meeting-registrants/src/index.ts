@@ -3,6 +3,7 @@ export type {
   MeetingRegistrantFields,
   MeetingRegistrantListFilters,
   MeetingRegistrantsQuery,
+  MeetingRegistrantsQueryFields,
   MeetingRegistrantsStatusOptions,
   RegistrationTime,
 } from "./registrant-fields.js";

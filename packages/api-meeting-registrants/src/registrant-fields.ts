@@ -1,4 +1,5 @@
-import type { RegistrantAnswers } from "@wx/models";
+import type { Extra, QueryValue } from "@wx/core";
+import type { RegistrantAnswers, RegistrantStatus } from "@wx/models";
 
 /** A time as a `Date` or an ISO 8601 string; a `Date` is sent as its UTC ISO string. */
 export type RegistrationTime = Date | string;
@@ -20,8 +21,8 @@ export interface MeetingRegistrantListFilters extends MeetingRegistrantsQuery {
   registrationTimeTo?: RegistrationTime;
   /** Page size, 1 to 100 (default 100 here; the service's own default is 10), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | Date | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingRegistrantListFilters, QueryValue>;
 }
 
 /** A registration (the spec's `RegistrantFormObject`); the meeting's form decides which optional fields it needs. */
@@ -44,7 +45,21 @@ export interface MeetingRegistrantFields {
   fax?: string;
   /** Answers to the form's custom questions. */
   customizedQuestions?: RegistrantAnswers[];
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingRegistrantFields>;
+}
+
+/** The spec's `queryRegistrants`: the registrants with these emails, optionally of one status, in an order. */
+export interface MeetingRegistrantsQueryFields {
+  /** Required: 1 to 100 emails. */
+  emails: readonly string[];
+  /** Only registrants with this status. */
+  status?: RegistrantStatus;
+  /** Default: by registration time. */
+  orderBy?: "firstName" | "lastName" | "status" | "email";
+  orderType?: "ASC" | "DESC";
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingRegistrantsQueryFields>;
 }
 
 export interface MeetingRegistrantsStatusOptions extends MeetingRegistrantsQuery {

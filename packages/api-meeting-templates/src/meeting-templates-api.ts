@@ -1,4 +1,4 @@
-import { type CallOptions, type Paginated, Resource, type Session } from "@wx/core";
+import { type CallOptions, type Extra, type Paginated, type QueryValue, Resource, type Session } from "@wx/core";
 import type { MeetingTemplate, MeetingTemplateType } from "@wx/models";
 
 export interface MeetingTemplateListFilters {
@@ -14,8 +14,8 @@ export interface MeetingTemplateListFilters {
   hostEmail?: string;
   /** The site whose templates are listed (default: the host's preferred site). */
   siteUrl?: string;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingTemplateListFilters, QueryValue>;
 }
 
 export interface MeetingTemplateGetOptions {

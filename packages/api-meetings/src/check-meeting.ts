@@ -23,10 +23,11 @@ export interface MeetingCheck {
 }
 
 /** Throws the first problem of a meeting's fields. */
-export function checkMeetingFields(fields: Fields, { required, clearable = [], scheduledType }: MeetingCheck): void {
-  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
+export function checkMeetingFields(input: object, { required, clearable = [], scheduledType }: MeetingCheck): void {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ValidationError("the meeting's fields must be an object", { argument: "fields" });
   }
+  const fields = input as Fields;
   for (const name of required) {
     const value = fields[name];
     if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
@@ -128,7 +129,8 @@ function checkOptions(fields: Fields, scheduledType: "meeting" | "webinar" | und
 }
 
 /** The fields with `start` and `end` as the ISO strings the API takes. */
-export function withIsoTimes<T extends Fields>(fields: T): T {
+export function withIsoTimes<T extends object>(input: T): T {
+  const fields = input as Fields;
   const out: Fields = { ...fields };
   if (fields.start !== undefined && fields.start !== null) out.start = isoTime("start", fields.start as MeetingTime);
   if (fields.end !== undefined && fields.end !== null) out.end = isoTime("end", fields.end as MeetingTime);

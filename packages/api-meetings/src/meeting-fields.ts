@@ -1,3 +1,4 @@
+import type { Closed, Extra, QueryValue } from "@wx/core";
 import type { MeetingDraft, MeetingScheduledType, MeetingSettings, MeetingState, MeetingType } from "@wx/models";
 
 /** A time as a `Date` or an ISO 8601 string; a `Date` is sent as its UTC ISO string. */
@@ -11,9 +12,6 @@ export interface MeetingReadHeaders {
   timezone?: string;
   password?: string;
 }
-
-/** @inline */
-type ExtraQuery = string | number | boolean | Date | undefined;
 
 export interface MeetingListFilters extends MeetingReadHeaders {
   /** At most one of `meetingNumber`, `webLink` and `roomId`; with one, the filters below are ignored. */
@@ -53,18 +51,24 @@ export interface MeetingListFilters extends MeetingReadHeaders {
   integrationTag?: string;
   /** Page size, 1 to 100 (default 100 here; the service's own default is 10), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: ExtraQuery;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingListFilters, QueryValue>;
 }
 
+/** The draft's declared fields only (the model keeps unknown fields of answers; an input must not take them). */
+type Draft = Closed<MeetingDraft<MeetingTime>>;
+
 /** @inline */
-type Draft = MeetingDraft<MeetingTime>;
+interface MeetingCreateExtra {
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<Draft | AdhocMeetingCreateFields>;
+}
 
 /**
  * Everything the spec's create takes: `title`, `start` and `end` required (`start` and `end` not with a
  * `templateId`), or an ad-hoc meeting of a space.
  */
-export type MeetingCreateFields = Draft | AdhocMeetingCreateFields;
+export type MeetingCreateFields = (Draft & MeetingCreateExtra) | (AdhocMeetingCreateFields & MeetingCreateExtra);
 
 /** An ad-hoc meeting of the space `roomId`: no times; the title defaults to the host's name. */
 export type AdhocMeetingCreateFields = { [K in keyof Draft as K extends "title" ? never : K]: Draft[K] } & {
@@ -74,15 +78,17 @@ export type AdhocMeetingCreateFields = { [K in keyof Draft as K extends "title" 
 };
 
 /** The whole meeting for `PUT` (every setting not given returns to its default): `title`, `start`, `end` required. */
-export interface MeetingUpdateFields extends MeetingSettings<MeetingTime> {
+export interface MeetingUpdateFields extends Settings {
   start: MeetingTime;
   end: MeetingTime;
   /** Whether to email the host and invitees (default true). */
   sendEmail?: boolean;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MeetingUpdateFields>;
 }
 
 /** @inline */
-type Settings = MeetingSettings<MeetingTime>;
+type Settings = Closed<MeetingSettings<MeetingTime>>;
 /** The settings a patch may set to `null`, which clears them. */
 type Clearable = "agenda" | "recurrence" | "trackingCodes";
 
@@ -92,6 +98,8 @@ export type MeetingPatchFields = {
 } & {
   /** Whether to email the host and invitees (default true). */
   sendEmail?: boolean;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<Settings & { sendEmail?: boolean }>;
 };
 
 export interface MeetingGetOptions extends MeetingReadHeaders {

@@ -1,4 +1,5 @@
 import {
+  bodyOf,
   type CallOptions,
   isoTime,
   type Paginated,
@@ -85,7 +86,7 @@ export class MeetingsApi {
       ...options,
       method: "PATCH",
       path,
-      json: withIsoTimes(fields),
+      json: bodyOf(withIsoTimes(fields)),
     });
     return this.#meetings.wrap(json);
   }

@@ -56,7 +56,7 @@ describe("create", () => {
       integrationTags: ["JIRA-1"],
       meetingOptions: { enabledChat: true },
       sendEmail: false,
-      futureField: 1,
+      extra: { futureField: 1 },
       hostEmail: undefined,
     });
     const request = sent();

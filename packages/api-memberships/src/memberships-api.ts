@@ -1,7 +1,9 @@
 import {
   type CallOptions,
+  type Extra,
   optionalOfType,
   type Paginated,
+  type QueryValue,
   Resource,
   requireAtLeastOne,
   requireExactlyOne,
@@ -18,15 +20,16 @@ export interface MembershipListFilters {
   personEmail?: string;
   /** Page size (no default, as in the Python SDK), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MembershipListFilters, QueryValue>;
 }
 
 /** @inline */
 interface MembershipCreateCommon {
   roomId: string;
   isModerator?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MembershipCreateFields>;
 }
 
 /** Who to add: exactly one of `personId` and `personEmail`. */
@@ -37,7 +40,8 @@ interface MembershipUpdateCommon {
   isModerator?: boolean;
   /** Hides a direct room in the clients until the next message arrives. */
   isRoomHidden?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MembershipUpdateFields>;
 }
 
 /** At least one of `isModerator` and `isRoomHidden`. */

@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from "@wx/cards";
-import type { FileSource, UploadFile } from "@wx/core";
+import type { Extra, FileSource, QueryValue, UploadFile } from "@wx/core";
 import type { Attachment, PersonRef } from "@wx/models";
 
 /**
@@ -40,8 +40,8 @@ export type MessageContent = MessageContentFields &
 interface MessageCreateCommon {
   /** Reply in the thread of this message. */
   parentId?: string;
-  /** Fields the SDK does not model yet are sent as they are. */
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MessageCreateFields>;
 }
 
 export type MessageCreateFields = MessageCreateCommon & MessageDestination & MessageContent;
@@ -50,15 +50,13 @@ export type MessageCreateFields = MessageCreateCommon & MessageDestination & Mes
 interface MessageUpdateCommon {
   /** The room of the message (required by the API). */
   roomId: string;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MessageUpdateFields>;
 }
 
 /** The new text: `text`, `markdown` or both. */
 export type MessageUpdateFields = MessageUpdateCommon &
   ({ text: string; markdown?: string } | { markdown: string; text?: string });
-
-/** @inline */
-type ExtraQuery = string | number | boolean | Date | readonly string[] | undefined;
 
 export interface MessageListFilters {
   roomId: string;
@@ -72,14 +70,18 @@ export interface MessageListFilters {
   beforeMessage?: string;
   /** Page size (default 50), never a cap on the total. */
   max?: number;
-  [extra: string]: ExtraQuery;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MessageListFilters, QueryValue>;
 }
 
 /** @inline */
 interface MessageDirectCommon {
   /** Only the replies to this message. */
   parentId?: string;
-  [extra: string]: ExtraQuery;
+  /** Page size; the service takes it though the spec lists none. */
+  max?: number;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<MessageDirectFilters, QueryValue>;
 }
 
 /** The other person of the 1:1 room: exactly one of `personId` and `personEmail`. */

@@ -2,6 +2,7 @@ import {
   type CallOptions,
   commaList,
   isoTime,
+  mergeExtra,
   multipartBody,
   type Paginated,
   Resource,
@@ -114,7 +115,7 @@ export class MessagesApi {
 /** The non-file fields as multipart text parts: the known ones in order, then any extra ones. */
 function textParts(fields: MessageCreateFields): Record<string, string | undefined> {
   const parts: Record<string, string | undefined> = {};
-  const { files: _files, attachments: _attachments, ...rest } = fields;
+  const { files: _files, attachments: _attachments, ...rest } = mergeExtra(fields);
   for (const name of MULTIPART_FIELDS) parts[name] = asText(rest[name]);
   for (const [name, value] of Object.entries(rest)) if (!(name in parts)) parts[name] = asText(value);
   return parts;

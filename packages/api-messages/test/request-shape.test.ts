@@ -129,7 +129,7 @@ describe("create: what is sent", () => {
       text: "fallback",
       files: ["https://example.com/report.pdf"],
       attachments: [card],
-      someNewField: 1,
+      extra: { someNewField: 1 },
     });
     expect(sentJson()).toEqual({
       toPersonEmail: "a@example.com",

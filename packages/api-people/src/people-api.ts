@@ -1,7 +1,9 @@
 import {
   type CallOptions,
   commaList,
+  type Extra,
   type Paginated,
+  type QueryValue,
   Resource,
   requireString,
   type Session,
@@ -28,8 +30,8 @@ export interface PersonListFilters {
   locationId?: string;
   /** Page size (no default, as in the Python SDK), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | readonly string[] | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<PersonListFilters, QueryValue>;
 }
 
 /** The writable fields of a person (admin only). */
@@ -50,18 +52,23 @@ export interface PersonFields {
   managerId?: string;
   title?: string;
   siteUrls?: string[];
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<PersonFields>;
 }
 
 export interface PersonCreateFields extends PersonFields {
   /** The person's email address (the API takes exactly one, in an array). */
   emails: readonly string[];
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<PersonCreateFields>;
 }
 
 export interface PersonUpdateFields extends PersonFields {
   /** Required: the body replaces the whole record. */
   displayName: string;
   emails?: readonly string[];
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<PersonUpdateFields>;
 }
 
 /** People: `GET/POST /people`, `GET/PUT/DELETE /people/{personId}`, `GET /people/me`. */

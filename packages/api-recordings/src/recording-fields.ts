@@ -1,3 +1,4 @@
+import type { Extra, QueryValue } from "@wx/core";
 import type { RecordingServiceType, RecordingStatus } from "@wx/models";
 
 /** A time as a `Date` or an ISO 8601 string; a `Date` is sent as its UTC ISO string. */
@@ -27,8 +28,8 @@ export interface RecordingListFilters {
   timezone?: string;
   /** Page size, 1 to 100 (default 100 here; the service's own default is 10), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | Date | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RecordingListFilters, QueryValue>;
 }
 
 export interface RecordingGetOptions {

@@ -1,9 +1,10 @@
-import { type CallOptions, type Paginated, Resource, type Session } from "@wx/core";
+import { type CallOptions, type Extra, type Paginated, type QueryValue, Resource, type Session } from "@wx/core";
 import type { Role } from "@wx/models";
 
 /** The endpoint takes no filters; parameters the SDK does not model yet are sent as they are. */
 export interface RoleListFilters {
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoleListFilters, QueryValue>;
 }
 
 /** Admin roles (org admins): `GET /roles`, `GET /roles/{roleId}`. */

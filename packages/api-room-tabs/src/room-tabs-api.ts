@@ -1,11 +1,22 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session, ValidationError } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  requireString,
+  type Session,
+  ValidationError,
+} from "@wx/core";
 import type { RoomTab } from "@wx/models";
 
 export interface RoomTabListFilters {
   /** Required: the room whose tabs are listed. */
   roomId: string;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Page size; the service takes it though the spec lists none. */
+  max?: number;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoomTabListFilters, QueryValue>;
 }
 
 export interface RoomTabFields {
@@ -15,7 +26,8 @@ export interface RoomTabFields {
   contentUrl: string;
   /** The tab's name. */
   displayName: string;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoomTabFields>;
 }
 
 /** Room tabs: `GET/POST /room/tabs`, `GET/PUT/DELETE /room/tabs/{id}`. */

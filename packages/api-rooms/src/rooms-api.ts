@@ -1,4 +1,12 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  requireString,
+  type Session,
+} from "@wx/core";
 import type { Room, RoomMeetingInfo, RoomSortBy, RoomType } from "@wx/models";
 
 export interface RoomListFilters {
@@ -8,8 +16,8 @@ export interface RoomListFilters {
   sortBy?: RoomSortBy;
   /** Page size (default 100), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoomListFilters, QueryValue>;
 }
 
 export interface RoomCreateFields {
@@ -22,7 +30,8 @@ export interface RoomCreateFields {
   description?: string;
   /** The room must be locked. */
   isAnnouncementOnly?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoomCreateFields>;
 }
 
 export interface RoomUpdateFields {
@@ -36,7 +45,8 @@ export interface RoomUpdateFields {
   description?: string;
   isAnnouncementOnly?: boolean;
   isReadOnly?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<RoomUpdateFields>;
 }
 
 /** Rooms (spaces): `GET/POST /rooms`, `GET/PUT/DELETE /rooms/{roomId}`, `GET /rooms/{roomId}/meetingInfo`. */

@@ -1,7 +1,9 @@
 import {
   type CallOptions,
+  type Extra,
   optionalOfType,
   type Paginated,
+  type QueryValue,
   Resource,
   requireExactlyOne,
   requireString,
@@ -15,15 +17,16 @@ export interface TeamMembershipListFilters {
   teamId: string;
   /** Page size (default 100), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamMembershipListFilters, QueryValue>;
 }
 
 /** @inline */
 interface TeamMembershipCreateCommon {
   teamId: string;
   isModerator?: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamMembershipCreateFields>;
 }
 
 /** Who to add: exactly one of `personId` and `personEmail`. */
@@ -31,7 +34,8 @@ export type TeamMembershipCreateFields = TeamMembershipCreateCommon & PersonRef;
 
 export interface TeamMembershipUpdateFields {
   isModerator: boolean;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamMembershipUpdateFields>;
 }
 
 /** Team memberships: `GET/POST /team/memberships`, `GET/PUT/DELETE /team/memberships/{membershipId}`. */

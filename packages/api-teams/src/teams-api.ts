@@ -1,23 +1,33 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  requireString,
+  type Session,
+} from "@wx/core";
 import type { Team } from "@wx/models";
 
 export interface TeamListFilters {
   /** Page size (default 100), never a cap on the total. */
   max?: number;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamListFilters, QueryValue>;
 }
 
 export interface TeamCreateFields {
   name: string;
   description?: string;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamCreateFields>;
 }
 
 export interface TeamUpdateFields {
   name: string;
   description?: string;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<TeamUpdateFields>;
 }
 
 /** Teams: `GET/POST /teams`, `GET/PUT/DELETE /teams/{teamId}`. */

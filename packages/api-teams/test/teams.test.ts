@@ -33,7 +33,7 @@ it("lists every team past several pages, max being the page size", async () => {
 
 it("asks for pages of 100 unless told otherwise, and sends extra parameters", async () => {
   await teams.list().toArray();
-  await teams.list({ max: 3, future: "yes" }).toArray();
+  await teams.list({ max: 3, extra: { future: "yes" } }).toArray();
   expect(sent[0]).toMatch(/^GET .*\/v1\/teams\?max=100$/);
   expect(sent[1]).toMatch(/^GET .*\/v1\/teams\?max=3&future=yes$/);
 });

@@ -1,4 +1,12 @@
-import { type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import {
+  type CallOptions,
+  type Extra,
+  type Paginated,
+  type QueryValue,
+  Resource,
+  requireString,
+  type Session,
+} from "@wx/core";
 import type { Webhook, WebhookEventType, WebhookOwnedBy, WebhookResource, WebhookStatus } from "@wx/models";
 
 export interface WebhookListFilters {
@@ -6,8 +14,8 @@ export interface WebhookListFilters {
   max?: number;
   /** `org` lists the organization's org-wide webhooks (admin). */
   ownedBy?: WebhookOwnedBy;
-  /** Parameters the SDK does not model yet are sent as they are. */
-  [extra: string]: string | number | boolean | undefined;
+  /** Parameters the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<WebhookListFilters, QueryValue>;
 }
 
 export interface WebhookCreateFields {
@@ -22,7 +30,8 @@ export interface WebhookCreateFields {
   secret?: string;
   /** `org` for an org-wide webhook (admin). */
   ownedBy?: WebhookOwnedBy;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<WebhookCreateFields>;
 }
 
 /** Only `name`, `targetUrl`, `secret` and `status` change; the API ignores other fields. */
@@ -33,7 +42,8 @@ export interface WebhookUpdateFields {
   ownedBy?: WebhookOwnedBy;
   /** `active` re-enables a webhook the service disabled after failed deliveries. */
   status?: WebhookStatus;
-  [extra: string]: unknown;
+  /** Fields the SDK does not model yet, sent as they are; a known one cannot go here (see `Extra`). */
+  extra?: Extra<WebhookUpdateFields>;
 }
 
 /** Webhooks: `GET/POST /webhooks`, `GET/PUT/DELETE /webhooks/{webhookId}`. */

@@ -16,6 +16,7 @@ export {
   ValidationError,
   WebexError,
 } from "./errors.js";
+export { type Closed, type Extra, type KnownKeys, mergeExtra } from "./extra.js";
 export { type FetchTransportOptions, fetchTransport } from "./fetch-transport.js";
 export {
   isAccessTokenError,
@@ -37,7 +38,7 @@ export { type Page, type PageLoader, Paginated, type Walk } from "./paginated.js
 export { commaList, isoTime, requireIsoTime } from "./query-values.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
-export { compact, Resource } from "./resource.js";
+export { bodyOf, compact, queryOf, Resource } from "./resource.js";
 export { MAXIMUM_RETRY_AFTER_SECONDS, parseRetryAfter } from "./retry-after.js";
 export {
   type DefaultRetryPolicyOptions,

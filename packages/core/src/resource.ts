@@ -1,3 +1,4 @@
+import { mergeExtra } from "./extra.js";
 import type { CallOptions } from "./options.js";
 import type { Paginated } from "./paginated.js";
 import type { Session } from "./session.js";
@@ -8,7 +9,8 @@ type Json = Record<string, unknown>;
 
 /**
  * The plumbing every resource shares: list/get/create/update/delete on `basePath`, ids checked and
- * URL-encoded, results passed through the session's object factory as `kind`.
+ * URL-encoded, results passed through the session's object factory as `kind`. A query or body's `extra` member
+ * (see `Extra`) is merged in beside the known fields.
  */
 export class Resource<T> {
   constructor(
@@ -21,27 +23,29 @@ export class Resource<T> {
     readonly maxPageSize?: number | ((query: Query) => number),
   ) {}
 
-  list(query: Query = {}, options?: CallOptions): Paginated<T> {
+  list(filters: object = {}, options?: CallOptions): Paginated<T> {
+    const query = mergeExtra(filters) as Query;
     const maxPageSize = typeof this.maxPageSize === "function" ? this.maxPageSize(query) : this.maxPageSize;
     return this.session
       .paginate<Json>(this.basePath, query, { ...options, maxPageSize })
       .map((json) => this.wrap(json));
   }
 
-  async get(id: string, options?: CallOptions, query?: Query): Promise<T> {
-    return this.wrap(await this.session.request({ ...options, method: "GET", path: this.itemPath(id), query }));
+  async get(id: string, options?: CallOptions, query?: object): Promise<T> {
+    const path = this.itemPath(id);
+    return this.wrap(await this.session.request({ ...options, method: "GET", path, query: queryOf(query) }));
   }
 
   async create(json: object, options?: CallOptions, expectedStatus?: number | readonly number[]): Promise<T> {
     const path = this.basePath;
     return this.wrap(
-      await this.session.request({ ...options, method: "POST", path, json: compact(json), expectedStatus }),
+      await this.session.request({ ...options, method: "POST", path, json: bodyOf(json), expectedStatus }),
     );
   }
 
   async update(id: string, json: object, options?: CallOptions): Promise<T> {
     const path = this.itemPath(id);
-    return this.wrap(await this.session.request({ ...options, method: "PUT", path, json: compact(json) }));
+    return this.wrap(await this.session.request({ ...options, method: "PUT", path, json: bodyOf(json) }));
   }
 
   async delete(id: string, options?: CallOptions): Promise<void> {
@@ -56,6 +60,16 @@ export class Resource<T> {
   wrap<R = T>(json: unknown, kind: string = this.kind): R {
     return this.session.objectFactory(kind, json as Json) as R;
   }
+}
+
+/** A query with its `extra` merged in (see `mergeExtra`). */
+export function queryOf(query: object | undefined): Query | undefined {
+  return query === undefined ? undefined : (mergeExtra(query) as Query);
+}
+
+/** A JSON body with its `extra` merged in and `undefined` values left out. */
+export function bodyOf(fields: object): Record<string, unknown> {
+  return compact(mergeExtra(fields));
 }
 
 /** A copy without `undefined` values (so they are not sent as null). */

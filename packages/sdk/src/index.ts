@@ -23,4 +23,5 @@ export type { ObjectFactory } from "@wx/models";
 export * from "@wx/models";
 export * from "@wx/oauth";
 export * from "@wx/webhooks";
+export type { ResultOf, ResultTypes, WithResults } from "./typed-results.js";
 export { WebexClient, type WebexClientOptions } from "./webex-client.js";

@@ -28,6 +28,7 @@ import {
   refreshToken,
 } from "@wx/oauth";
 import { tokenFromOAuthCode } from "./oauth-code-token.js";
+import type { ResultTypes, WithResults } from "./typed-results.js";
 
 export interface WebexClientOptions extends Omit<SessionOptions, "objectFactory"> {
   /** Wraps each result; `kind` is one of the model names (`room`, `message`, `accessToken`, …). */
@@ -50,31 +51,35 @@ export interface OAuthClientOptions extends Omit<WebexClientOptions, "accessToke
   clientSecret: string;
 }
 
-/** One client for the Webex messaging and meetings APIs: every resource over one shared `Session`. */
-export class WebexClient {
+/**
+ * One client for the Webex messaging and meetings APIs: every resource over one shared `Session`. With an
+ * `objectFactory`, name what it returns per kind, `new WebexClient<{ room: MyRoom }>({ objectFactory })`, and
+ * the methods return those types (the kinds left out keep their `@wx/models` types).
+ */
+export class WebexClient<Results extends ResultTypes = Record<never, never>> {
   /** The session every resource uses; call endpoints the SDK does not wrap yet with `session.request`/`paginate`. */
   readonly session: Session;
-  readonly accessTokens: AccessTokensApi;
-  readonly adminAuditEvents: AdminAuditEventsApi;
-  readonly attachmentActions: AttachmentActionsApi;
-  readonly events: EventsApi;
-  readonly guestIssuer: GuestIssuerApi;
-  readonly licenses: LicensesApi;
-  readonly meetingInvitees: MeetingInviteesApi;
-  readonly meetingRegistrants: MeetingRegistrantsApi;
-  readonly meetings: MeetingsApi;
-  readonly meetingTemplates: MeetingTemplatesApi;
-  readonly memberships: MembershipsApi;
-  readonly messages: MessagesApi;
-  readonly organizations: OrganizationsApi;
-  readonly people: PeopleApi;
-  readonly recordings: RecordingsApi;
-  readonly roles: RolesApi;
-  readonly rooms: RoomsApi;
-  readonly roomTabs: RoomTabsApi;
-  readonly teamMemberships: TeamMembershipsApi;
-  readonly teams: TeamsApi;
-  readonly webhooks: WebhooksApi;
+  readonly accessTokens: WithResults<AccessTokensApi, Results>;
+  readonly adminAuditEvents: WithResults<AdminAuditEventsApi, Results>;
+  readonly attachmentActions: WithResults<AttachmentActionsApi, Results>;
+  readonly events: WithResults<EventsApi, Results>;
+  readonly guestIssuer: WithResults<GuestIssuerApi, Results>;
+  readonly licenses: WithResults<LicensesApi, Results>;
+  readonly meetingInvitees: WithResults<MeetingInviteesApi, Results>;
+  readonly meetingRegistrants: WithResults<MeetingRegistrantsApi, Results>;
+  readonly meetings: WithResults<MeetingsApi, Results>;
+  readonly meetingTemplates: WithResults<MeetingTemplatesApi, Results>;
+  readonly memberships: WithResults<MembershipsApi, Results>;
+  readonly messages: WithResults<MessagesApi, Results>;
+  readonly organizations: WithResults<OrganizationsApi, Results>;
+  readonly people: WithResults<PeopleApi, Results>;
+  readonly recordings: WithResults<RecordingsApi, Results>;
+  readonly roles: WithResults<RolesApi, Results>;
+  readonly rooms: WithResults<RoomsApi, Results>;
+  readonly roomTabs: WithResults<RoomTabsApi, Results>;
+  readonly teamMemberships: WithResults<TeamMembershipsApi, Results>;
+  readonly teams: WithResults<TeamsApi, Results>;
+  readonly webhooks: WithResults<WebhooksApi, Results>;
 
   constructor(options: WebexClientOptions = {}) {
     const { clientId, clientSecret, oauthCode, redirectUri, onTokens, ...sessionOptions } = options;
@@ -94,31 +99,33 @@ export class WebexClient {
     const objectFactory = sessionOptions.objectFactory as SessionObjectFactory | undefined;
     const session = new Session({ ...sessionOptions, accessToken, objectFactory });
     this.session = session;
-    this.accessTokens = new AccessTokensApi(session);
-    this.adminAuditEvents = new AdminAuditEventsApi(session);
-    this.attachmentActions = new AttachmentActionsApi(session);
-    this.events = new EventsApi(session);
-    this.guestIssuer = new GuestIssuerApi(session);
-    this.licenses = new LicensesApi(session);
-    this.meetingInvitees = new MeetingInviteesApi(session);
-    this.meetingRegistrants = new MeetingRegistrantsApi(session);
-    this.meetings = new MeetingsApi(session);
-    this.meetingTemplates = new MeetingTemplatesApi(session);
-    this.memberships = new MembershipsApi(session);
-    this.messages = new MessagesApi(session);
-    this.organizations = new OrganizationsApi(session);
-    this.people = new PeopleApi(session);
-    this.recordings = new RecordingsApi(session);
-    this.roles = new RolesApi(session);
-    this.rooms = new RoomsApi(session);
-    this.roomTabs = new RoomTabsApi(session);
-    this.teamMemberships = new TeamMembershipsApi(session);
-    this.teams = new TeamsApi(session);
-    this.webhooks = new WebhooksApi(session);
+    // The factory's results are the caller's to name (see `ResultTypes`); at run time each API is unchanged.
+    const typed = <Api>(api: Api) => api as unknown as WithResults<Api, Results>;
+    this.accessTokens = typed(new AccessTokensApi(session));
+    this.adminAuditEvents = typed(new AdminAuditEventsApi(session));
+    this.attachmentActions = typed(new AttachmentActionsApi(session));
+    this.events = typed(new EventsApi(session));
+    this.guestIssuer = typed(new GuestIssuerApi(session));
+    this.licenses = typed(new LicensesApi(session));
+    this.meetingInvitees = typed(new MeetingInviteesApi(session));
+    this.meetingRegistrants = typed(new MeetingRegistrantsApi(session));
+    this.meetings = typed(new MeetingsApi(session));
+    this.meetingTemplates = typed(new MeetingTemplatesApi(session));
+    this.memberships = typed(new MembershipsApi(session));
+    this.messages = typed(new MessagesApi(session));
+    this.organizations = typed(new OrganizationsApi(session));
+    this.people = typed(new PeopleApi(session));
+    this.recordings = typed(new RecordingsApi(session));
+    this.roles = typed(new RolesApi(session));
+    this.rooms = typed(new RoomsApi(session));
+    this.roomTabs = typed(new RoomTabsApi(session));
+    this.teamMemberships = typed(new TeamMembershipsApi(session));
+    this.teams = typed(new TeamsApi(session));
+    this.webhooks = typed(new WebhooksApi(session));
   }
 
   /** Signs in with an authorization code; the client refreshes its token from then on. */
-  static async fromOAuthCode(
+  static async fromOAuthCode<Results extends ResultTypes = Record<never, never>>(
     options: OAuthClientOptions & { code: string; redirectUri: string; codeVerifier?: string },
   ) {
     const { code, codeVerifier, onTokens, ...rest } = options;
@@ -131,11 +138,13 @@ export class WebexClient {
       codeVerifier,
     });
     await onTokens?.(tokens);
-    return WebexClient.#withTokens(rest, tokens, onTokens);
+    return WebexClient.#withTokens<Results>(rest, tokens, onTokens);
   }
 
   /** Starts from a stored refresh token; the client refreshes its token from then on. */
-  static async fromOAuthRefresh(options: OAuthClientOptions & { refreshToken: string }) {
+  static async fromOAuthRefresh<Results extends ResultTypes = Record<never, never>>(
+    options: OAuthClientOptions & { refreshToken: string },
+  ) {
     const { refreshToken: stored, onTokens, ...rest } = options;
     const tokens = await refreshToken({
       ...connectionOf(rest),
@@ -144,14 +153,14 @@ export class WebexClient {
       refreshToken: stored,
     });
     await onTokens?.(tokens);
-    return WebexClient.#withTokens(rest, tokens, onTokens);
+    return WebexClient.#withTokens<Results>(rest, tokens, onTokens);
   }
 
-  static #withTokens(
+  static #withTokens<Results extends ResultTypes>(
     options: Omit<OAuthClientOptions, "onTokens">,
     tokens: OAuthTokens,
     onTokens: OAuthClientOptions["onTokens"],
-  ): WebexClient {
+  ): WebexClient<Results> {
     const { clientId, clientSecret, redirectUri: _redirectUri, ...sessionOptions } = options;
     const accessToken = createRefreshingTokenProvider({
       ...connectionOf(options),
@@ -160,7 +169,7 @@ export class WebexClient {
       tokens,
       onTokens,
     });
-    return new WebexClient({ ...sessionOptions, accessToken });
+    return new WebexClient<Results>({ ...sessionOptions, accessToken });
   }
 
   /** Releases the sockets. */
