@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AjvModule, { type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { expect } from "vitest";
+// @ts-expect-error a plain .mjs script, without types
+import { patchedSpec as patched } from "../../openapi/scripts/patch-specs.mjs";
 
-/** The official OpenAPI specs (packages/openapi/specs, unchanged copies), compiled once for ajv. */
+const patchedSpec = patched as (name: SpecName) => unknown;
+
+/** The official OpenAPI specs (packages/openapi/specs, unchanged copies), patched and compiled once for ajv. */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const specDir = path.join(repoRoot, "packages/openapi/specs");
@@ -60,19 +63,14 @@ function adapt(node: unknown): unknown {
 
 const specs = new Map<SpecName, OpenApiSpec>();
 
-/** A spec as JSON Schema (see `adapt`), read once; its paths are kept for operation lookup. */
+/**
+ * A spec with @wx/openapi's patches applied (the documented artefacts, each with its reason, in
+ * packages/openapi/scripts/patch-specs.mjs), as JSON Schema (see `adapt`); read once.
+ */
 export function loadSpec(name: SpecName): OpenApiSpec {
   let spec = specs.get(name);
   if (!spec) {
-    spec = adapt(JSON.parse(readFileSync(path.join(specDir, SPEC_FILES[name]), "utf8"))) as OpenApiSpec;
-    if (name === "messaging") {
-      // Known artefact (openapi/README.md): real card attachments are {contentType, content}.
-      spec.components.schemas.Attachment = {
-        type: "object",
-        required: ["contentType", "content"],
-        properties: { contentType: { type: "string" }, content: { type: "object" } },
-      };
-    }
+    spec = adapt(patchedSpec(name)) as OpenApiSpec;
     specs.set(name, spec);
   }
   return spec;
