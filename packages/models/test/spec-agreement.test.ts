@@ -1,5 +1,6 @@
-import type { AdminComponents, MeetingComponents, MessagingComponents } from "@wx/openapi";
 import { describe, expect, expectTypeOf, it } from "vitest";
+// By path, not as a dependency: @wx/openapi tests against @wx/sdk, which depends on this package.
+import type { AdminComponents, MeetingComponents, MessagingComponents } from "../../openapi/src/index.js";
 import type * as model from "../src/index.js";
 import { KNOWN_DIFFERENCES, type Listed } from "./known-differences.js";
 import type { Agreement, Merged } from "./spec-agreement.js";
