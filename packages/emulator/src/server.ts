@@ -304,7 +304,7 @@ export function sendError(res: ServerResponse, error: WebexHttpError, tracking: 
   if (error.status === 413) headers.Connection = "close";
   res.writeHead(error.status, headers);
   res.end(body);
-  log(error.status, JSON_TYPE, body);
+  log(error.status, headers["Content-Type"] as string, body);
 }
 
 function sendReply(res: ServerResponse, reply: Reply, tracking: string, log: Answered, malformed?: boolean): void {

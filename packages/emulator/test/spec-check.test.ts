@@ -54,7 +54,12 @@ describe("onExchange", () => {
     await user.delete(`rooms/${created.body.id}`);
     expect(last()).toMatchObject({ method: "DELETE", status: 204, responseContentType: "", responseBody: "" });
     const missing = await user.get("nowhere");
-    expect(last()).toMatchObject({ path: "/v1/nowhere", status: 404, responseBody: missing.text });
+    expect(last()).toMatchObject({
+      path: "/v1/nowhere",
+      status: 404,
+      responseContentType: "application/json;charset=UTF-8",
+      responseBody: missing.text,
+    });
   });
 
   it("tells which fault was injected, and skips the control API", async () => {
