@@ -47,6 +47,18 @@ export {
   type RetryDecision,
   type RetryPolicy,
 } from "./retry-policy.js";
+export type {
+  ListRouteName,
+  RouteArgs,
+  RouteCallOptions,
+  RouteInput,
+  RouteItem,
+  RouteName,
+  RoutePaginateArgs,
+  RouteResponse,
+  Routes,
+  RouteTypes,
+} from "./route-types.js";
 export {
   DEFAULT_BASE_URL,
   type PaginateOptions,

@@ -24,6 +24,15 @@ import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { defaultRetryPolicy, type RetryContext, type RetryPolicy } from "./retry-policy.js";
+import { routeRequest } from "./route.js";
+import type {
+  ListRouteName,
+  RouteArgs,
+  RouteItem,
+  RouteName,
+  RoutePaginateArgs,
+  RouteResponse,
+} from "./route-types.js";
 import { type Sleep, sleep } from "./sleep.js";
 import { currentToken, describeTokenOrigin, resolveAccessToken, type TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
@@ -150,13 +159,21 @@ export class Session {
     this.#transport = options.transport ?? defaultTransport(options);
   }
 
-  /** Sends one API call and returns its parsed JSON body (`undefined` for an empty one, e.g. DELETE). */
-  async request<T = unknown>(options: RequestOptions): Promise<T> {
-    return (await this.requestRaw<T>(options)).body;
+  /**
+   * Sends one API call and returns its parsed JSON body (`undefined` for an empty one, e.g. DELETE). Either a route
+   * string typed from the specs, `request("GET /rooms/{roomId}/meetingInfo", { roomId })`, or request options.
+   */
+  request<R extends RouteName>(route: R, ...args: RouteArgs<R>): Promise<RouteResponse<R>>;
+  request<T = unknown>(options: RequestOptions): Promise<T>;
+  async request(route: string | RequestOptions, input?: unknown, options?: object): Promise<unknown> {
+    return (await this.requestRaw(route as RequestOptions & RouteName, input as never, options)).body;
   }
 
   /** Like `request`, with the status and headers too. */
-  async requestRaw<T = unknown>(options: RequestOptions): Promise<RawResponse<T>> {
+  requestRaw<R extends RouteName>(route: R, ...args: RouteArgs<R>): Promise<RawResponse<RouteResponse<R>>>;
+  requestRaw<T = unknown>(options: RequestOptions): Promise<RawResponse<T>>;
+  async requestRaw<T>(route: string | RequestOptions, input?: unknown, callOptions?: object): Promise<RawResponse<T>> {
+    const options = typeof route === "string" ? routeRequest(route, input, callOptions) : route;
     const method = options.method ?? "GET";
     const url = this.#url(options);
     const expected = options.expectedStatus ?? (method === "DELETE" ? 204 : 200);
@@ -175,10 +192,19 @@ export class Session {
     }
   }
 
-  /** A lazy list over a paged endpoint; see `Paginated`. */
-  paginate<T = Record<string, unknown>>(path: string, query?: Query, options: PaginateOptions = {}): Paginated<T> {
+  /**
+   * A lazy list over a paged endpoint; see `Paginated`. Either a list route typed from the specs,
+   * `paginate("GET /meetingInvitees", { meetingId })`, or a path and its query.
+   */
+  paginate<R extends ListRouteName>(route: R, ...args: RoutePaginateArgs<R>): Paginated<RouteItem<R>>;
+  paginate<T = Record<string, unknown>, P extends string = string>(
+    path: P extends `${HttpMethod} /${string}` ? never : P,
+    query?: Query,
+    options?: PaginateOptions,
+  ): Paginated<T>;
+  paginate<T>(path: string, query?: Query, options: PaginateOptions = {}): Paginated<T> {
     const { maxPageSize, ...callOptions } = options;
-    const first = this.#url({ path, query });
+    const first = this.#url(/^[A-Z]+ /.test(path) ? routeRequest(path, query, {}, "GET") : { path, query });
     const original = new URLSearchParams(first.searchParams);
     return new Paginated<T>(async (nextUrl, walk) => {
       // Checked here, not when the list is made, so a bad max rejects the iteration rather than throwing.

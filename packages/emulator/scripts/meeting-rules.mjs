@@ -2,14 +2,14 @@
 // Writes src/domain/meeting-rules.ts: the body rule tables of the meetings API, derived from the
 // official spec's request schemas (webex-meeting.json), so the emulator checks every field the spec
 // takes with the spec's types and enums. Limits the spec states only in prose are added from LIMITS.
-//   node scripts/meeting-rules.mjs [path/to/webex-meeting.json]   (default: ../shared/reference/openapi)
+//   node scripts/meeting-rules.mjs [path/to/webex-meeting.json]   (default: packages/openapi/specs)
 // test/meeting-rules.test.ts fails when the committed file differs from what this script writes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_SPEC = join(here, "../../../../shared/reference/openapi/webex-meeting.json");
+export const DEFAULT_SPEC = join(here, "../../openapi/specs/webex-meeting.json");
 export const OUTPUT = join(here, "../src/domain/meeting-rules.ts");
 
 /** Rule table name → request schema. */

@@ -8,7 +8,16 @@ import { hydraId, isoTime, Random } from "./ids.js";
 import { FULL_ADMIN, type ResolvedOrgSeed, readOrgSeed } from "./org-seed.js";
 import { RateLimiter } from "./rate-limit.js";
 import { RequestLog } from "./request-log.js";
-import type { EmulatorOptions, GuestIssuer, Integration, Json, Person, SeededPeople, Tokens } from "./types.js";
+import type {
+  EmulatorOptions,
+  Exchange,
+  GuestIssuer,
+  Integration,
+  Json,
+  Person,
+  SeededPeople,
+  Tokens,
+} from "./types.js";
 import { WebhookDispatcher } from "./webhooks.js";
 
 export const DEFAULT_ACCESS_TOKEN_TTL = 1209599;
@@ -39,6 +48,7 @@ export interface ResolvedOptions {
   webhookFailureThreshold: number;
   webhookTimeoutMs: number;
   now?: () => number;
+  onExchange?: (exchange: Exchange) => void;
   org: ResolvedOrgSeed;
 }
 
@@ -56,6 +66,9 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     throw new Error(`seed must be a whole number >= 0, got ${random}`);
   }
   if (options.now !== undefined && typeof options.now !== "function") throw new Error("now must be a function");
+  if (options.onExchange !== undefined && typeof options.onExchange !== "function") {
+    throw new Error("onExchange must be a function");
+  }
   return {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
@@ -69,6 +82,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     webhookFailureThreshold: options.webhookFailureThreshold ?? 100,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     now: options.now,
+    onExchange: options.onExchange,
     org,
   };
 }

@@ -7,6 +7,7 @@ export type {
   Delivery,
   Emulator,
   EmulatorOptions,
+  Exchange,
   Fault,
   Faults,
   GuestIssuer,

@@ -30,6 +30,9 @@ export const STATUS_MESSAGES: Record<number, string> = {
 
 export type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
+/** Told of every answer sent: it logs the request (and shows the exchange to `onExchange`, when set). */
+type Answered = (status: number, contentType: string, body: string | Buffer) => void;
+
 export function createApiServer(engine: Engine, router: Router, control: ControlHandler): Server {
   const server = createServer((req, res) => {
     handle(engine, router, control, req, res).catch((error: unknown) => {
@@ -85,14 +88,25 @@ async function handle(
   allowOrigin(req, res);
 
   const method = req.method ?? "GET";
-  const log = (status: number) => engine.requests.add(method, pathname, status, engine.now());
+  let read: { body: Json; upload?: Upload } = NO_BODY;
+  let fault: Fault | undefined;
+  const observe = engine.options.onExchange;
+  const log: Answered = observe
+    ? (status, responseContentType, responseBody) => {
+        engine.requests.add(method, pathname, status, engine.now());
+        const requestContentType = headerValue(req, "content-type") ?? "";
+        const requestBody = read.body;
+        const exchange = { method, path: pathname, search, requestContentType, requestBody, status };
+        observe({ ...exchange, responseContentType, responseBody, fault });
+      }
+    : (status) => engine.requests.add(method, pathname, status, engine.now());
   if (!pathname.startsWith("/v1/")) {
     return sendError(res, new WebexHttpError(404, STATUS_MESSAGES[404] as string), tracking, log);
   }
   let path = pathname.slice(4);
   while (path.endsWith("/")) path = path.slice(0, -1);
 
-  const fault = engine.faults.take(method, path);
+  fault = engine.faults.take(method, path);
   if (fault && "drop" in fault) {
     req.socket.destroy();
     return;
@@ -127,7 +141,8 @@ async function handle(
     }
     const kind = route.read ?? defaultBodyKind(route.method);
     // A request without a body (most GETs) goes through without waiting a turn: faster, same result.
-    const { body, upload } = hasNoBody(req, kind) ? NO_BODY : await readBody(engine, req, kind);
+    read = hasNoBody(req, kind) ? NO_BODY : await readBody(engine, req, kind);
+    const { body, upload } = read;
     const ctx: Ctx = {
       engine,
       store: engine.store,
@@ -277,12 +292,7 @@ function tooLarge(limit: number): WebexHttpError {
   );
 }
 
-export function sendError(
-  res: ServerResponse,
-  error: WebexHttpError,
-  tracking: string,
-  log: (status: number) => void,
-): void {
+export function sendError(res: ServerResponse, error: WebexHttpError, tracking: string, log: Answered): void {
   const body = JSON.stringify({
     message: error.message,
     errors: [{ description: error.description }],
@@ -299,24 +309,18 @@ export function sendError(
   if (error.status === 413) headers.Connection = "close";
   res.writeHead(error.status, headers);
   res.end(body);
-  log(error.status);
+  log(error.status, headers["Content-Type"] as string, body);
 }
 
-function sendReply(
-  res: ServerResponse,
-  reply: Reply,
-  tracking: string,
-  log: (status: number) => void,
-  malformed?: boolean,
-): void {
+function sendReply(res: ServerResponse, reply: Reply, tracking: string, log: Answered, malformed?: boolean): void {
   const status = reply.status ?? 200;
   const headers: Record<string, string | number> = { "Cache-Control": "no-cache", Trackingid: tracking };
   if (reply.headers) Object.assign(headers, reply.headers);
   if (reply.next) headers.Link = `<${reply.next}>; rel="next"`;
-  log(status);
   if (status === 204) {
     res.writeHead(204, headers);
     res.end();
+    log(status, "", "");
     return;
   }
   // JSON goes out as a string: Node writes it with the headers in one piece, encoding straight into
@@ -342,4 +346,5 @@ function sendReply(
         : Buffer.byteLength(body);
   res.writeHead(status, headers);
   res.end(body);
+  log(status, headers["Content-Type"] as string, body);
 }

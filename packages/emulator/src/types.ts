@@ -32,6 +32,31 @@ export interface EmulatorOptions {
   webhookFailureThreshold?: number;
   /** Per-delivery timeout (default 10 000 ms). */
   webhookTimeoutMs?: number;
+  /**
+   * Called once for every request below /v1/ that got an answer, after the answer was sent (off by default;
+   * the emulator's own tests check each exchange against the OpenAPI specs with it). It must not throw.
+   */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** One request and the answer sent to it, as `onExchange` sees them. */
+export interface Exchange {
+  method: string;
+  /** The path as requested, e.g. `/v1/rooms/Y2lz…`, without the query. */
+  path: string;
+  /** The query string with its `?`, or "". */
+  search: string;
+  /** The request's Content-Type header, or "". */
+  requestContentType: string;
+  /** The body as the route read it: parsed JSON, multipart fields or form fields; {} when none was read. */
+  requestBody: Json;
+  status: number;
+  /** The answer's Content-Type, or "" (a 204). */
+  responseContentType: string;
+  /** The answer's body as sent: JSON text, bytes of a file, or "" (a 204). */
+  responseBody: string | Buffer;
+  /** The fault injected into this request (`emu.faults`), if any. */
+  fault?: Fault;
 }
 
 /**

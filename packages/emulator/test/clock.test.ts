@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../src/index.js";
-import { call, client, qs, useEmulator } from "./helpers.js";
+import { call, client, qs, startEmulator, useEmulator } from "./helpers.js";
 
 const t = useEmulator();
 
@@ -26,7 +25,7 @@ describe("the emulator's clock", () => {
   });
 
   it("expires access tokens by its time", async () => {
-    const emu = await createEmulator({ accessTokenTtlSeconds: 60 });
+    const emu = await startEmulator({ accessTokenTtlSeconds: 60 });
     try {
       const code = emu.authorize();
       const token = await call(`${emu.url}access_token`, {
@@ -51,7 +50,7 @@ describe("the emulator's clock", () => {
 
   it("takes a now option and answers the control API", async () => {
     let fake = Date.parse("2031-03-04T05:06:07.000Z");
-    const emu = await createEmulator({ now: () => fake });
+    const emu = await startEmulator({ now: () => fake });
     try {
       const control = emu.url.replace(/v1\/$/, "_emulator/");
       expect((await call(`${control}time`)).body.now).toBe("2031-03-04T05:06:07.000Z");

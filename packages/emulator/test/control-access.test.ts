@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmulator, type Emulator, type EmulatorOptions } from "../src/index.js";
-import { call, expectWebexError } from "./helpers.js";
+import type { Emulator, EmulatorOptions } from "../src/index.js";
+import { call, expectWebexError, startEmulator } from "./helpers.js";
 
 let emu: Emulator | undefined;
 
@@ -11,7 +11,7 @@ afterEach(async () => {
 
 /** Starts an emulator and returns a URL builder for its control API, reached over 127.0.0.1. */
 async function start(options: EmulatorOptions) {
-  emu = await createEmulator({ port: 0, ...options });
+  emu = await startEmulator({ port: 0, ...options });
   const port = new URL(emu.url).port;
   return {
     emu,

@@ -1,6 +1,7 @@
 import { request } from "undici";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createEmulator, type Emulator, type EmulatorOptions } from "../src/index.js";
+import { suiteRecorder } from "./spec-tally.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field in the tests
 export type Body = Record<string, any>;
@@ -58,11 +59,16 @@ export function client(emu: Emulator, token: string) {
 
 export type Client = ReturnType<typeof client>;
 
+/** An emulator whose every exchange is checked against the OpenAPI specs (test/spec-tally.ts): tests start no other. */
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return createEmulator({ onExchange: suiteRecorder.observe, ...options });
+}
+
 /** One emulator per test file, reset before each test. */
 export function useEmulator(options: EmulatorOptions = {}) {
   const ctx = {} as { emu: Emulator; admin: Client; user: Client; bot: Client };
   beforeAll(async () => {
-    ctx.emu = await createEmulator({ seed: 42, ...options });
+    ctx.emu = await startEmulator({ seed: 42, ...options });
     ctx.admin = client(ctx.emu, ctx.emu.tokens.admin);
     ctx.user = client(ctx.emu, ctx.emu.tokens.user);
     ctx.bot = client(ctx.emu, ctx.emu.tokens.bot);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator, type OrgSeed } from "../src/index.js";
-import { call, client, expectWebexError, useEmulator } from "./helpers.js";
+import type { OrgSeed } from "../src/index.js";
+import { call, client, expectWebexError, startEmulator, useEmulator } from "./helpers.js";
 
 const t = useEmulator();
 
@@ -56,7 +56,7 @@ describe("the seeded org", () => {
         { displayName: "No Key", email: "nokey@acme.example" },
       ],
     };
-    const emu = await createEmulator({ seed });
+    const emu = await startEmulator({ seed });
     try {
       expect(Object.keys(emu.tokens).sort()).toEqual(["admin", "bot", "officer", "user"]);
       expect(emu.org.displayName).toBe("Acme");
@@ -81,7 +81,7 @@ describe("the seeded org", () => {
       expect(orgs).toEqual([expect.objectContaining({ id: emu.org.id, displayName: "Acme" })]);
       emu.reset();
       expect(emu.people.officer.displayName).toBe("Olga Officer");
-      const same = await createEmulator({ seed: { ...seed } });
+      const same = await startEmulator({ seed: { ...seed } });
       expect(same.tokens).toEqual(emu.tokens);
       await same.close();
     } finally {
@@ -117,7 +117,7 @@ describe("the seeded org", () => {
       [{ random: 1.5 }, /random/],
       ["org" as unknown as OrgSeed, /seed must be a number or an object/],
     ];
-    for (const [seed, message] of bad) await expect(createEmulator({ seed })).rejects.toThrow(message);
+    for (const [seed, message] of bad) await expect(startEmulator({ seed })).rejects.toThrow(message);
   });
 
   it("is replaced over the control API (POST seed) and in process (reset(seed))", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator, type Emulator } from "../src/index.js";
-import { call, client } from "./helpers.js";
+import type { Emulator } from "../src/index.js";
+import { call, client, startEmulator } from "./helpers.js";
 
 /** The statuses of 40 GET /people/me under a 50% fault on that route. */
 async function faultPattern(emu: Emulator): Promise<number[]> {
@@ -13,8 +13,8 @@ async function faultPattern(emu: Emulator): Promise<number[]> {
 
 describe("fault injection replays from a seed", () => {
   it("gives the same faults for the same seed, run after run, and again after reset()", async () => {
-    const first = await createEmulator({ seed: 7 });
-    const second = await createEmulator({ seed: 7 });
+    const first = await startEmulator({ seed: 7 });
+    const second = await startEmulator({ seed: 7 });
     try {
       const pattern = await faultPattern(first);
       expect(pattern).toContain(503);
@@ -28,8 +28,8 @@ describe("fault injection replays from a seed", () => {
   });
 
   it("draws differently for another seed, and faults.seed(n) restarts the draw", async () => {
-    const a = await createEmulator({ seed: 7 });
-    const b = await createEmulator({ seed: 8 });
+    const a = await startEmulator({ seed: 7 });
+    const b = await startEmulator({ seed: 8 });
     try {
       const pattern = await faultPattern(a);
       expect(await faultPattern(b)).not.toEqual(pattern);
@@ -44,8 +44,8 @@ describe("fault injection replays from a seed", () => {
   });
 
   it("says which seed it chose when none was given, so a run can be repeated", async () => {
-    const random = await createEmulator();
-    const again = await createEmulator({ seed: random.seed });
+    const random = await startEmulator();
+    const again = await startEmulator({ seed: random.seed });
     try {
       expect(Number.isSafeInteger(random.seed)).toBe(true);
       expect(again.tokens).toEqual(random.tokens);
@@ -58,8 +58,8 @@ describe("fault injection replays from a seed", () => {
   });
 
   it("reseeds over the control API", async () => {
-    const a = await createEmulator({ seed: 1 });
-    const b = await createEmulator({ seed: 2 });
+    const a = await startEmulator({ seed: 1 });
+    const b = await startEmulator({ seed: 2 });
     try {
       await call(b.url.replace(/v1\/$/, "_emulator/faults/seed"), { method: "POST", json: { seed: 1 } });
       expect(await faultPattern(b)).toEqual(await faultPattern(a));
@@ -69,6 +69,6 @@ describe("fault injection replays from a seed", () => {
   });
 
   it("refuses a seed that is not a whole number >= 0", async () => {
-    for (const seed of [-1, 1.5, Number.NaN]) await expect(createEmulator({ seed })).rejects.toThrow(/seed/);
+    for (const seed of [-1, 1.5, Number.NaN]) await expect(startEmulator({ seed })).rejects.toThrow(/seed/);
   });
 });

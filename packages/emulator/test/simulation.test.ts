@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator } from "../src/index.js";
-import { call, client, expectWebexError, qs, useEmulator } from "./helpers.js";
+import { call, client, expectWebexError, qs, startEmulator, useEmulator } from "./helpers.js";
 
 const t = useEmulator();
 
@@ -58,8 +57,8 @@ describe("control and simulation API", () => {
   });
 
   it("gives the same IDs and tokens for the same seed", async () => {
-    const a = await createEmulator({ seed: 99 });
-    const b = await createEmulator({ seed: 99 });
+    const a = await startEmulator({ seed: 99 });
+    const b = await startEmulator({ seed: 99 });
     try {
       expect(a.tokens).toEqual(b.tokens);
       expect(a.people.admin.id).toBe(b.people.admin.id);
@@ -76,7 +75,7 @@ describe("control and simulation API", () => {
   });
 
   it("close() ends keep-alive connections so the port is free at once", async () => {
-    const emu = await createEmulator({ port: 0 });
+    const emu = await startEmulator({ port: 0 });
     const url = emu.url;
     expect((await call(`${url}people/me`, { token: emu.tokens.user })).status).toBe(200);
     await emu.close();

@@ -1,19 +1,46 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import AjvModule from "ajv";
+import AjvModule, { type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { expect } from "vitest";
+// @ts-expect-error a plain .mjs script, without types
+import { patchedSpec as patched } from "../../openapi/scripts/patch-specs.mjs";
 
-/** The official OpenAPI specs (../shared/reference/openapi), compiled once for ajv. */
+const patchedSpec = patched as (name: SpecName) => unknown;
+
+/** The official OpenAPI specs (packages/openapi/specs, unchanged copies), patched and compiled once for ajv. */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-export const specDir = path.resolve(repoRoot, "../shared/reference/openapi");
-const FILES = { messaging: "webex-messaging.json", admin: "webex-admin.json", meeting: "webex-meeting.json" };
-export type SpecName = keyof typeof FILES;
+export const specDir = path.join(repoRoot, "packages/openapi/specs");
+export const SPEC_FILES = {
+  messaging: "webex-messaging.json",
+  admin: "webex-admin.json",
+  meeting: "webex-meeting.json",
+} as const;
+export type SpecName = keyof typeof SPEC_FILES;
+export const SPEC_NAMES = Object.keys(SPEC_FILES) as SpecName[];
 
-export const haveSpecs = Object.values(FILES).every((file) => existsSync(path.join(specDir, file)));
-export const skipNote = `skipped when ${path.relative(repoRoot, specDir)} is absent`;
+export interface SpecParameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema?: unknown;
+}
+
+export interface SpecContent {
+  content?: Record<string, { schema?: unknown }>;
+}
+
+export interface SpecOperation {
+  parameters?: SpecParameter[];
+  requestBody?: SpecContent & { required?: boolean };
+  responses: Record<string, SpecContent>;
+}
+
+export interface OpenApiSpec {
+  paths: Record<string, Record<string, SpecOperation>>;
+  components: { schemas: Record<string, unknown> };
+}
 
 // ajv and ajv-formats are CommonJS; their default export sits on `.default` under ESM interop.
 const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule.default;
@@ -34,35 +61,67 @@ function adapt(node: unknown): unknown {
   return out;
 }
 
-function loadSpec(name: SpecName) {
-  const spec = adapt(JSON.parse(readFileSync(path.join(specDir, FILES[name]), "utf8"))) as {
-    components: { schemas: Record<string, unknown> };
-  };
-  if (name === "messaging") {
-    // Known artefact (openapi/README.md): real card attachments are {contentType, content}.
-    spec.components.schemas.Attachment = {
-      type: "object",
-      required: ["contentType", "content"],
-      properties: { contentType: { type: "string" }, content: { type: "object" } },
-    };
+const specs = new Map<SpecName, OpenApiSpec>();
+
+/**
+ * A spec with @wx/openapi's patches applied (the documented artefacts, each with its reason, in
+ * packages/openapi/scripts/patch-specs.mjs), as JSON Schema (see `adapt`); read once.
+ */
+export function loadSpec(name: SpecName): OpenApiSpec {
+  let spec = specs.get(name);
+  if (!spec) {
+    spec = adapt(patchedSpec(name)) as OpenApiSpec;
+    specs.set(name, spec);
   }
-  return { $id: name, components: spec.components };
+  return spec;
 }
 
-let ajv: InstanceType<typeof Ajv> | undefined;
+type AjvInstance = InstanceType<typeof Ajv>;
+const instances = new Map<boolean, AjvInstance>();
 
-function compiled(): InstanceType<typeof Ajv> {
+/** One ajv with the three specs' components added as `messaging`, `admin` and `meeting`; `coerce` for query strings. */
+function compiler(coerce = false): AjvInstance {
+  let ajv = instances.get(coerce);
   if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: true, logger: false });
+    ajv = new Ajv({ strict: false, allErrors: true, logger: false, coerceTypes: coerce ? "array" : false });
     addFormats(ajv);
-    for (const name of Object.keys(FILES) as SpecName[]) ajv.addSchema(loadSpec(name));
+    for (const name of SPEC_NAMES) ajv.addSchema({ $id: name, components: loadSpec(name).components });
+    instances.set(coerce, ajv);
   }
   return ajv;
 }
 
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * The validator of a schema found in spec `spec` (inline or a `$ref`), compiled once per schema object.
+ * With `coerce`, strings are turned into the numbers and booleans the schema asks for, as query values must be.
+ */
+export function validatorFor(spec: SpecName, schema: object, coerce = false): ValidateFunction {
+  const key = coerce ? wrapperOf(schema) : schema;
+  let validate = compiled.get(key);
+  if (!validate) {
+    const rebased = rebase(schema, spec) as object;
+    const target = coerce ? { type: "object", properties: { value: rebased } } : rebased;
+    validate = compiler(coerce).compile(target);
+    compiled.set(key, validate);
+  }
+  return validate;
+}
+
+const wrappers = new WeakMap<object, object>();
+function wrapperOf(schema: object): object {
+  let wrapper = wrappers.get(schema);
+  if (!wrapper) {
+    wrapper = { coerced: schema };
+    wrappers.set(schema, wrapper);
+  }
+  return wrapper;
+}
+
 /** Fails the test with ajv's errors unless `body` matches the spec's schema `schema`. */
 export function checkSchema(spec: SpecName, schema: string, body: unknown): void {
-  const validate = compiled().getSchema(`${spec}#/components/schemas/${schema}`);
+  const validate = compiler().getSchema(`${spec}#/components/schemas/${schema}`);
   if (!validate) throw new Error(`no schema ${schema} in ${spec}`);
   const ok = validate(body);
   expect(ok ? [] : validate.errors, `${schema}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
@@ -70,16 +129,10 @@ export function checkSchema(spec: SpecName, schema: string, body: unknown): void
 
 /** The schema a spec operation answers 200 with: `$ref` name, or the inline schema compiled on the fly. */
 export function checkResponse(spec: SpecName, method: string, pathTemplate: string, body: unknown): void {
-  const raw = JSON.parse(readFileSync(path.join(specDir, FILES[spec]), "utf8")) as {
-    paths: Record<
-      string,
-      Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
-    >;
-  };
-  const content = raw.paths[pathTemplate]?.[method.toLowerCase()]?.responses["200"]?.content;
+  const content = loadSpec(spec).paths[pathTemplate]?.[method.toLowerCase()]?.responses["200"]?.content;
   const schema = content ? Object.values(content)[0]?.schema : undefined;
   if (!schema) throw new Error(`no 200 schema for ${method} ${pathTemplate} in ${spec}`);
-  const validate = compiled().compile({ ...(adapt(rebase(schema, spec)) as object) });
+  const validate = validatorFor(spec, schema);
   const ok = validate(body);
   expect(ok ? [] : validate.errors, `${method} ${pathTemplate}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
 }
