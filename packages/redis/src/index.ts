@@ -1,1 +1,2 @@
-export {};
+export { type RedisOption, RedisUnavailableError } from "./connect.js";
+export { type RedisRateLimiter, type RedisRateLimiterOptions, redisRateLimiter } from "./rate-limiter.js";
