@@ -34,7 +34,7 @@ local tat = tonumber(redis.call("GET", KEYS[2]) or now)
 if tat < now then tat = now end
 local wait = tat + interval - window - now
 if wait > 0 then return {2, math.ceil(wait)} end
-redis.call("SET", KEYS[2], tostring(tat + interval), "PX", math.ceil(tat + interval - now))
+redis.call("SET", KEYS[2], tostring(tat + interval), "PX", math.max(1, math.ceil(tat + interval - now)))
 return {0, 0}`;
 
 // KEYS: pause. ARGV: ms. A pause is only ever lengthened: a shorter Retry-After must not cut a longer one short.
@@ -82,7 +82,10 @@ export function redisRateLimiter(options: RedisRateLimiterOptions): RedisRateLim
         }
         pausedUntil.delete(key);
         const args = ["EVAL", ACQUIRE, "2", `${prefix}pause:${key}`, `${prefix}budget:${key}`, interval, window];
-        const [kind, ms] = (await connection.send(args, signal)) as [number, number];
+        // Not given the signal: one listener per command on a session-wide signal would pile up under concurrency,
+        // and the command is bounded by timeoutMs anyway.
+        const [kind, ms] = (await connection.send(args)) as [number, number];
+        signal.throwIfAborted();
         if (kind === 0) return;
         if (kind === 1) pauseLocally(key, ms);
         await sleep(ms, signal);

@@ -84,6 +84,12 @@ describe.skipIf(!hasRedisServer)(`redisRateLimiter${NEEDS_REDIS}`, () => {
     expect(arrivedAt).toHaveLength(3);
   });
 
+  it("a budget far above the traffic lets every request through", async () => {
+    const { session } = member({ budget: { requests: 1_000_000_000, perMs: 60_000 } });
+    for (let i = 0; i < 3; i++) expect(await session.request({ path: "rooms" })).toEqual({ ok: true });
+    expect(arrivedAt).toHaveLength(3);
+  });
+
   it("keeps a hash of the token, never the token, and every key it writes has a time to live", async () => {
     const { session } = member({ budget: { requests: 10, perMs: 60_000 } });
     answer429 = "30";
