@@ -58,7 +58,7 @@ export function redisTokenStore(options: RedisTokenStoreOptions): RedisTokenStor
     async load() {
       const stored = await connection.send(["GET", key]);
       if (typeof stored !== "string") return undefined;
-      return JSON.parse(cipher ? cipher.open(stored) : stored) as StoredTokens;
+      return parseTokens(cipher ? cipher.open(stored) : stored, key);
     },
     async save(tokens: OAuthTokens) {
       const json = JSON.stringify(tokens);
@@ -89,6 +89,15 @@ export function redisTokenStore(options: RedisTokenStoreOptions): RedisTokenStor
     },
     close: () => connection.close(),
   };
+}
+
+function parseTokens(json: string, key: string): StoredTokens {
+  try {
+    return JSON.parse(json) as StoredTokens;
+  } catch (error) {
+    const hint = json.startsWith("v1:") ? ": it is encrypted, pass its encryptionKey" : "";
+    throw new WebexError(`redisTokenStore: the value at ${key} is not stored tokens${hint}`, { cause: error });
+  }
 }
 
 /** Until the refresh token expires, when known; else `ttlMs`. */

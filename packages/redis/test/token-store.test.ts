@@ -115,6 +115,7 @@ describe.skipIf(!hasRedisServer)(`redisTokenStore${NEEDS_REDIS}`, () => {
       expect(value).not.toContain(secret);
     expect(await store({ encryptionKey }).load()).toMatchObject({ accessToken: "access-token-1-secret" });
     await expect(store({ encryptionKey: "another-key" }).load()).rejects.toThrow(/does not decrypt/);
+    await expect(store().load()).rejects.toThrow(/is encrypted, pass its encryptionKey/);
   });
 
   it("no key without a time to live: the tokens live as long as the refresh token, the lock its lease", async () => {
