@@ -13,7 +13,10 @@ export interface RedisTokenStoreOptions {
   encryptionKey?: Uint8Array | string;
   /** How long the tokens are kept when the refresh token's expiry is unknown. Default 90 days. */
   ttlMs?: number;
-  /** The refresh lock's lease: a refresher that dies holds it no longer than this. Default 30 000 ms. */
+  /**
+   * The refresh lock's lease: a refresher that dies holds it no longer than this; a live one renews it every third
+   * of it until its refresh ends. Default 15 000 ms.
+   */
   leaseMs?: number;
   /** How long a provider waits for another process's refresh before it fails. Default 60 000 ms. */
   waitMs?: number;
@@ -30,6 +33,7 @@ export interface RedisTokenStore extends Required<Pick<TokenStore, "load" | "sav
 
 // Only the holder may release the lock: one whose lease ran out must not end the next holder's.
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`;
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) end return 0`;
 
 /**
  * A `TokenStore` for `createRefreshingTokenProvider` in Redis, for a fleet sharing one OAuth grant: the tokens are
@@ -45,7 +49,7 @@ export function redisTokenStore(options: RedisTokenStoreOptions): RedisTokenStor
     throw new ValidationError("redisTokenStore: key must be a non-empty string", { argument: "key" });
   }
   const ttlMs = positiveWhole(options.ttlMs ?? 90 * 24 * 3_600_000, "ttlMs");
-  const leaseMs = positiveWhole(options.leaseMs ?? 30_000, "leaseMs");
+  const leaseMs = positiveWhole(options.leaseMs ?? 15_000, "leaseMs");
   const waitMs = positiveWhole(options.waitMs ?? 60_000, "waitMs");
   const pollMs = positiveWhole(options.pollMs ?? 100, "pollMs");
   const timeoutMs = positiveWhole(options.timeoutMs ?? 2_000, "timeoutMs");
@@ -81,9 +85,19 @@ export function redisTokenStore(options: RedisTokenStoreOptions): RedisTokenStor
         const held = Number(await connection.send(["PTTL", lockKey]));
         await sleep(Math.max(1, Math.min(pollMs, left, held > 0 ? held : pollMs)));
       }
+      // A refresh slower than the lease keeps it: renewed every third of it while this process lives. A renewal
+      // that fails is no failure of the refresh; the lease then ends on its own and another process may take over.
+      const renewal = setInterval(
+        () => {
+          connection.send(["EVAL", RENEW, "1", lockKey, holder, String(leaseMs)]).catch(() => {});
+        },
+        Math.max(1, Math.floor(leaseMs / 3)),
+      );
+      renewal.unref?.();
       try {
         return await refresh();
       } finally {
+        clearInterval(renewal);
         await connection.send(["EVAL", RELEASE, "1", lockKey, holder]);
       }
     },

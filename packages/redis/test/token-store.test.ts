@@ -96,6 +96,17 @@ describe.skipIf(!hasRedisServer)(`redisTokenStore${NEEDS_REDIS}`, () => {
     expect(await raw.exists(`${KEY}:refresh-lock`)).toBe(0);
   });
 
+  it("a live refresher slower than its lease keeps the lock until it is done", async () => {
+    const lockKey = `${KEY}:refresh-lock`;
+    const taken = await store({ leaseMs: 1500 }).withRefreshLock(async () => {
+      const until = performance.now() + 4500;
+      while (performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+      return raw.set(lockKey, "someone-else", { NX: true, PX: 60_000 });
+    });
+    expect(taken).toBeNull();
+    expect(await raw.exists(lockKey)).toBe(0);
+  });
+
   it("a process waiting on a live holder gives up after waitMs with a timeout error", async () => {
     await store().save(expired as OAuthTokens);
     await raw.set(`${KEY}:refresh-lock`, "someone-else", { PX: 60_000 });
