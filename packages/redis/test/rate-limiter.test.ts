@@ -109,6 +109,22 @@ describe.skipIf(!hasRedisServer)(`redisRateLimiter${NEEDS_REDIS}`, () => {
     }
   });
 
+  it("a URL opens a connection of its own, which close() ends", async () => {
+    const client = createClient({ url: redis.server.url });
+    await client.connect();
+    const connections = async () => (await client.clientList()).length;
+    const before = await connections();
+    const rateLimiter = redisRateLimiter({ redis: redis.server.url });
+    await rateLimiter.rateLimited("k", 30_000);
+    expect(await connections()).toBe(before + 1);
+    await rateLimiter.close();
+    // The server notices the closed socket on one of its next turns: ask again, a bounded number of times.
+    let after = await connections();
+    for (let turn = 0; turn < 200 && after > before; turn++) after = await connections();
+    expect(after).toBe(before);
+    await client.close();
+  });
+
   it("a client of yours is used and left open", async () => {
     const client = createClient({ url: redis.server.url });
     await client.connect();
