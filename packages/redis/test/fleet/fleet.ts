@@ -5,6 +5,7 @@ import { type RoundRobinProxy, roundRobinProxy } from "./round-robin-proxy.js";
 
 export const FLEET_SECRET = "fleet-webhook-secret";
 const WAIT_LIMIT_MS = 120_000;
+const STOP_LIMIT_MS = 60_000;
 
 export interface Fleet {
   proxy: RoundRobinProxy;
@@ -117,10 +118,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     },
     async stop() {
       await Promise.all(
-        live().map((child) => {
+        live().map(async (child) => {
           const exited = new Promise((resolve) => child.once("exit", resolve));
           child.kill("SIGTERM");
-          return exited;
+          // bot.stop() waits at most 30 s for its queue; one that is still running after that is ended.
+          const timer = setTimeout(() => child.kill("SIGKILL"), STOP_LIMIT_MS);
+          await exited;
+          clearTimeout(timer);
         }),
       );
       await proxy.close();

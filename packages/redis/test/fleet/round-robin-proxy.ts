@@ -31,7 +31,12 @@ export async function roundRobinProxy(targets: readonly string[]): Promise<Round
   };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+    } catch {
+      res.destroy(); // the sender went away mid-body: nobody to answer
+      return;
+    }
     const body = Buffer.concat(chunks);
     const text = body.toString("utf8");
     const before = lastInstanceOf.get(text);
