@@ -33,6 +33,7 @@ import { createReceiver, type Receiver } from "./receiver.js";
 import { type BotServer, listen } from "./server.js";
 import type { BotState } from "./state.js";
 import type { BotStore } from "./store.js";
+import { withStoreLock } from "./store-lock.js";
 import { reconcileWebhooks } from "./webhook-upkeep.js";
 
 export interface StartOptions {
@@ -58,6 +59,9 @@ export interface StopOptions {
 export type ErrorHandler<S extends BotState> = (error: unknown, ctx: ErrorContext<S>) => unknown;
 
 type Lifecycle = "new" | "starting" | "running" | "stopping" | "stopped";
+
+// Reconciling lists and writes a few webhooks; a crashed process's lock frees the others after this.
+const WEBHOOKS_LOCK_LEASE_MS = 60_000;
 
 const BOT_RESOURCES: ReadonlySet<string> = new Set(["messages", "attachmentActions", "memberships", "rooms"]);
 
@@ -213,13 +217,7 @@ export class Bot<S extends BotState = BotState> {
       const webhooks =
         webhookUrl === undefined
           ? []
-          : await reconcileWebhooks(this.client, {
-              url: webhookUrl,
-              name: webhookName,
-              secret: secrets[0] as string,
-              wanted: wantedWebhooks(this.#listeners),
-              log: this.#log,
-            });
+          : await this.#reconcileWebhooks(this.#me, webhookUrl, webhookName, secrets[0] as string);
       this.#log.info(`started as ${this.#me.displayName}`, { port: this.#server?.port, webhooks: webhooks.length });
       return { port: this.#server?.port, webhooks };
     } catch (error) {
@@ -260,6 +258,24 @@ export class Bot<S extends BotState = BotState> {
     this.#server = undefined;
     if (this.#options.ownsClient) await this.client.close();
     this.#state = "stopped";
+  }
+
+  /**
+   * Under the store's lock, so that bot processes sharing a store and starting at once (a fleet's rollout) do
+   * not each create the webhooks: duplicates would deliver every event twice, under two delivery ids.
+   */
+  #reconcileWebhooks(me: Person, url: string, name: string, secret: string): Promise<Webhook[]> {
+    const options = {
+      leaseMs: WEBHOOKS_LOCK_LEASE_MS,
+      waitMs: this.#options.roomLockWaitMs,
+      log: this.#log,
+      waiting: "another bot process is reconciling the webhooks: waiting for it",
+      busy: (waited: number) =>
+        new BotError("webhooks-busy", `bot.start: another bot process kept the webhooks locked for ${waited} ms`),
+    };
+    return withStoreLock(this.#store, `wx-bot:${me.id}:lock:webhooks`, options, () =>
+      reconcileWebhooks(this.client, { url, name, secret, wanted: wantedWebhooks(this.#listeners), log: this.#log }),
+    );
   }
 
   /** Resolves once no event is waiting or being handled (handy in tests, and before a planned shutdown). */

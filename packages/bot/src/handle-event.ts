@@ -1,4 +1,4 @@
-import { type AttachmentAction, isApiError, type Membership, type Message, sleep, type WebexClient } from "@wx/sdk";
+import { type AttachmentAction, isApiError, type Membership, type Message, type WebexClient } from "@wx/sdk";
 import type { AccessRule } from "./access-rule.js";
 import { cardKey } from "./card-key.js";
 import { type ContextDeps, eventContext, replyTo } from "./context.js";
@@ -8,6 +8,7 @@ import { type Listener, route } from "./listeners.js";
 import { textWithoutMention } from "./mention.js";
 import { type Middleware, runMiddleware } from "./middleware.js";
 import type { BotState } from "./state.js";
+import { withStoreLock } from "./store-lock.js";
 
 /** Everything the handling of one event needs from the bot. */
 export interface HandlingDeps<S extends BotState> extends ContextDeps {
@@ -70,33 +71,21 @@ async function actorEmail<S extends BotState>(ctx: ErrorContext<S>): Promise<str
   return (await ctx.person()).emails?.[0];
 }
 
-/**
- * Runs `work` holding the room's lock, so that bot processes sharing a store handle one room's events one at a
- * time. Waits (with growing pauses) while another holds it, at most `roomLockWaitMs`.
- */
-async function withRoomLock<S extends BotState>(
-  deps: HandlingDeps<S>,
-  roomId: string,
-  work: () => Promise<void>,
-): Promise<void> {
-  const key = `${deps.keyPrefix}lock:room:${roomId}`;
-  const started = Date.now();
-  for (let pause = 10; ; pause = Math.min(pause * 2, 1000)) {
-    const lock = await deps.store.lock(key, deps.roomLockLeaseMs);
-    if (lock !== undefined) {
-      try {
-        return await work();
-      } finally {
-        await lock.release();
-      }
-    }
-    if (pause === 10) deps.log.debug("the room is locked by another bot process: waiting for it");
-    const waited = Date.now() - started;
-    if (waited >= deps.roomLockWaitMs) {
-      throw new BotError("room-busy", `room ${roomId} stayed locked by another bot process for ${waited} ms`);
-    }
-    await sleep(Math.min(pause, deps.roomLockWaitMs - waited));
-  }
+/** Runs `work` holding the room's lock, so that bot processes sharing a store handle one room's events one at a time. */
+function withRoomLock<S extends BotState>(deps: HandlingDeps<S>, roomId: string, work: () => Promise<void>) {
+  return withStoreLock(
+    deps.store,
+    `${deps.keyPrefix}lock:room:${roomId}`,
+    {
+      leaseMs: deps.roomLockLeaseMs,
+      waitMs: deps.roomLockWaitMs,
+      log: deps.log,
+      waiting: "the room is locked by another bot process: waiting for it",
+      busy: (waited) =>
+        new BotError("room-busy", `room ${roomId} stayed locked by another bot process for ${waited} ms`),
+    },
+    work,
+  );
 }
 
 /**

@@ -92,6 +92,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): BotStore {
         async release() {
           if (live(locks, key)?.token === token) locks.delete(key);
         },
+        async extend(nextLeaseMs) {
+          checkTtl(nextLeaseMs, "extend");
+          const held = live(locks, key);
+          if (held?.token !== token) return false;
+          held.expiresAt = now() + nextLeaseMs;
+          return true;
+        },
       };
     },
   };

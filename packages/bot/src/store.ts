@@ -13,6 +13,7 @@
  * | `delete(key)`                  | `DEL key`                                                  |
  * | `lock(key, leaseMs)`           | `SET key token NX PX leaseMs` with a random token          |
  * | `lock.release()`               | delete the key only while it still holds the token (Lua)  |
+ * | `lock.extend(leaseMs)`         | `PEXPIRE` only while the key still holds the token (Lua)  |
  *
  * Keys are plain strings; the bot prefixes its own with `wx-bot:<bot person id>:`, so several bots can
  * share one store.
@@ -37,4 +38,9 @@ export interface BotStore {
 export interface StoreLock {
   /** Gives the lock up; a lock whose lease has ended (and may now be someone else's) is left alone. */
   release(): Promise<void>;
+  /**
+   * Sets the lease to `leaseMs` from now, while the lock is still this holder's; `false` when its lease had
+   * ended. Optional: the bot renews a room's lock with it while a long handler runs (every third of the lease).
+   */
+  extend?(leaseMs: number): Promise<boolean>;
 }

@@ -54,6 +54,21 @@ describe("memoryStore", () => {
     expect(await store.lock("room", 1_000)).toBeUndefined();
   });
 
+  it("extends a lock's lease only while it is still the holder's", async () => {
+    const time = clock();
+    const store = memoryStore({ now: time.now });
+    const held = await store.lock("room", 100);
+    time.advance(90);
+    expect(await held?.extend?.(100)).toBe(true);
+    time.advance(90); // past the first lease, within the extended one
+    expect(await store.lock("room", 100)).toBeUndefined();
+    time.advance(10);
+    const next = await store.lock("room", 100);
+    expect(next).toBeDefined();
+    expect(await held?.extend?.(100)).toBe(false);
+    await expect(next?.extend?.(0) as Promise<boolean>).rejects.toThrow("positive number");
+  });
+
   it("keeps at most maxEntries keys, dropping the oldest written first", async () => {
     const store = memoryStore({ maxEntries: 2 });
     await store.set("a", 1, 60_000);

@@ -99,6 +99,56 @@ describe("two bot processes sharing one store", () => {
     await Promise.all([a.stop(), b.stop()]);
     await Promise.all([serverA.close(), serverB.close()]);
   });
+
+  it("renew a room's lock while a handler runs past its lease, so the other process cannot take the room", async () => {
+    const time = { now: 1_000 };
+    const store = memoryStore({ now: () => time.now });
+    const renewals: boolean[] = [];
+    // The same store, telling the test each time the bot renews a lock.
+    const watched: typeof store = {
+      ...store,
+      async lock(key, leaseMs) {
+        const lock = await store.lock(key, leaseMs);
+        if (lock === undefined) return undefined;
+        return {
+          release: () => lock.release(),
+          extend: async (ms: number) => {
+            const renewed = (await lock.extend?.(ms)) ?? false;
+            renewals.push(renewed);
+            return renewed;
+          },
+        };
+      },
+    };
+    const started = deferred();
+    const finish = deferred();
+    let roomId = "";
+    const { bot } = await t.startBot(
+      (bot) => {
+        bot.onMessage(async (ctx) => {
+          roomId = ctx.roomId;
+          started.open();
+          await finish.opened;
+        });
+      },
+      { store: watched, roomLockLeaseMs: 90 },
+    );
+    await t.emu.act(t.emu.tokens.user).postMessage({ toPersonId: t.emu.people.bot.id, text: "a long one" });
+    await started.opened;
+    const key = `wx-bot:${t.emu.people.bot.id}:lock:room:${roomId}`;
+    for (let step = 0; step < 4; step++) {
+      time.now += 60; // 240 ms of the store's clock in all, against a 90 ms lease: only renewals keep the room
+      const seen = renewals.length;
+      for (let round = 0; round < 500 && renewals.length === seen; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(renewals.at(-1)).toBe(true);
+      expect(await store.lock(key, 1_000)).toBeUndefined();
+    }
+    finish.open();
+    await t.settle(bot);
+    expect(await store.lock(key, 1_000)).toBeDefined(); // released when the handler ended
+  });
 });
 
 /** Posts a delivery's exact bytes and headers somewhere else, as a load balancer would. */

@@ -1,6 +1,6 @@
 import { WebexClient } from "@wx/sdk";
 import { describe, expect, it } from "vitest";
-import { Bot } from "../src/index.js";
+import { Bot, memoryStore } from "../src/index.js";
 import { recordingLogger, SECRET, serve, useFixture } from "./helpers.js";
 
 const t = await useFixture({ webhookFailureThreshold: 3 });
@@ -128,5 +128,23 @@ describe("start() keeps the bot's webhooks", () => {
     expect((await client.webhooks.get(webhook.id)).secret).toBe("new-secret");
     await bot.stop();
     await client.close();
+  });
+
+  it("creates each webhook once when several bot processes sharing a store start at the same moment", async () => {
+    const store = memoryStore(); // one store for all three, as a fleet shares one Redis
+    const clients = [botClient(), botClient(), botClient()];
+    const bots = clients.map((client) => {
+      const bot = new Bot({ client, secret: SECRET, webhookUrl: "https://fleet.example.com/hook", store, logger: {} });
+      return bot.onMessage(() => {}).onCardSubmit({ type: "AdaptiveCard" }, () => {});
+    });
+    const before = t.emu.requests.length;
+    const started = await Promise.all(bots.map((bot) => bot.start()));
+    const webhooks = await clients[0]?.webhooks.list().toArray();
+    expect(webhooks?.map((w) => w.name).sort()).toEqual(["wx-bot: attachmentActions", "wx-bot: messages"]);
+    expect(webhookWrites(before)).toEqual(["POST", "POST"]);
+    for (const result of started)
+      expect(result.webhooks.map((w) => w.id).sort()).toEqual(webhooks?.map((w) => w.id).sort());
+    for (const bot of bots) await bot.stop();
+    for (const client of clients) await client.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Dispatcher } from "undici";
 import type { RateLimitWarning } from "./errors.js";
 import type { Hooks } from "./hooks.js";
+import type { RateLimiter } from "./rate-limiter.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import type { Sleep } from "./sleep.js";
 import type { TokenSource } from "./token.js";
@@ -73,6 +74,11 @@ export interface SessionOptions {
    * `maxRetries`, `waitOnRateLimit`, `maxRateLimitRetries` and `maxRateLimitWaitMs`.
    */
   retryPolicy?: RetryPolicy;
+  /**
+   * Paces requests per token across sessions or processes: asked before each attempt that carries a token, told
+   * about each 429. Default none: each session only obeys the 429s it gets itself.
+   */
+  rateLimiter?: RateLimiter;
   /** Code run around every request: `before` (may change headers), `after` (status, headers, timing), `error`. */
   hooks?: Hooks | readonly Hooks[];
   /** How the session waits (rate limits, backoff). Tests pass an instant one. */

@@ -36,6 +36,7 @@ export { type FileSource, multipartBody, type UploadFile } from "./multipart.js"
 export type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
 export { type Page, type PageLoader, Paginated, type Walk } from "./paginated.js";
 export { commaList, isoTime, requireIsoTime } from "./query-values.js";
+export { type RateLimiter, rateLimitKey } from "./rate-limiter.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
 export { bodyOf, compact, queryOf, Resource } from "./resource.js";

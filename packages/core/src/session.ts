@@ -20,6 +20,7 @@ import type { Hooks } from "./hooks.js";
 import { nextLink, repairNextLink } from "./link.js";
 import type { CallOptions, HttpMethod, Logger, ObjectFactory, RetryEvent, SessionOptions } from "./options.js";
 import { Paginated, type Walk } from "./paginated.js";
+import { type RateLimiter, rateLimitKey } from "./rate-limiter.js";
 import { BodyTooLargeError, DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -118,6 +119,9 @@ export class Session {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #retryPolicy: RetryPolicy;
   readonly #hooks: readonly Hooks[];
+  readonly #rateLimiter: RateLimiter | undefined;
+  /** The latest token's rate-limit key, so each distinct token is hashed once. */
+  #limiterKey: { token: string; key: Promise<string> } | undefined;
   #closed = false;
   /** Aborted by close(), so a rate-limit or backoff wait ends at once. */
   readonly #closing = new AbortController();
@@ -155,6 +159,7 @@ export class Session {
       });
     this.#hooks =
       options.hooks === undefined ? [] : Array.isArray(options.hooks) ? [...options.hooks] : [options.hooks as Hooks];
+    this.#rateLimiter = options.rateLimiter;
     this.#ownsTransport = !options.transport;
     this.#transport = options.transport ?? defaultTransport(options);
   }
@@ -301,6 +306,7 @@ export class Session {
       if (token && !call.secrets.includes(token)) call.secrets.push(token);
       const headers = this.#headers(token, body, options.headers);
       call.attempts++;
+      if (token && this.#rateLimiter) await this.#acquire(this.#rateLimiter, token, method, url, call);
       for (const hook of this.#hooks) await hook.before?.({ method, url, headers, attempt: call.attempts });
       if (this.#hooks.length) for (const [name, value] of Object.entries(headers)) checkHeader(name, value, "headers");
       call.headers = headers;
@@ -353,6 +359,10 @@ export class Session {
           continue;
         }
       }
+      if (attempt.status === 429 && token && this.#rateLimiter) {
+        const retryAfterMs = parseRetryAfter(attempt.headers["retry-after"]) * 1000;
+        await this.#rateLimiter.rateLimited(await this.#rateLimitKey(token), retryAfterMs);
+      }
       const request = this.#requestDetails(method, url, headers, call);
       const response = this.#responseDetails(attempt.status, attempt.headers, attempt.text, call);
       failure =
@@ -374,6 +384,24 @@ export class Session {
       const retried = attempt.status === 429 ? retries : retries++;
       await this.#retryOrThrow(failure, { ...context, retries: retried, ...call.rateLimit }, call);
     }
+  }
+
+  /** Waits for the rate limiter's go-ahead, within the call's deadline and signal. */
+  async #acquire(limiter: RateLimiter, token: string, method: string, url: URL, call: Call): Promise<void> {
+    const key = await this.#rateLimitKey(token);
+    try {
+      await limiter.acquire(key, this.#waitSignal(call.signal));
+    } catch (error) {
+      if (call.deadline?.signal.aborted) {
+        throw new TimeoutError(this.#requestDetails(method, url, {}, call), call.deadline.ms, { deadline: true });
+      }
+      throw error;
+    }
+  }
+
+  #rateLimitKey(token: string): Promise<string> {
+    if (this.#limiterKey?.token !== token) this.#limiterKey = { token, key: rateLimitKey(token) };
+    return this.#limiterKey.key;
   }
 
   /** Asks the retry policy about a failed attempt; throws `failure` unless it says retry and the wait fits the deadline. */

@@ -19,6 +19,13 @@ export interface StoredTokens {
 export interface TokenStore {
   load(): Promise<StoredTokens | undefined>;
   save(tokens: OAuthTokens): Promise<void>;
+  /**
+   * Runs `refresh` holding a lock shared by every provider on this store (e.g. `redisTokenStore` across
+   * processes), so one refreshes at a time. Inside it the provider loads the tokens again and, when another
+   * provider replaced them meanwhile, takes those instead of refreshing. Without it a provider shares refreshes
+   * only among its own callers.
+   */
+  withRefreshLock?<T>(refresh: () => Promise<T>): Promise<T>;
 }
 
 export interface RefreshingTokenProviderOptions extends ConnectionOptions {
@@ -96,6 +103,23 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
   async function doRefresh(): Promise<OAuthTokens> {
     const tokens = await load();
     if (refreshTokenDead) throw new AccessTokenError(SIGN_IN_AGAIN);
+    if (!store?.withRefreshLock) return refreshFrom(tokens);
+    return store.withRefreshLock(async () => {
+      const stored = await store.load();
+      if (!stored) return refreshFrom(tokens);
+      const latest = fromStored(stored, refreshBeforeMs);
+      const replaced = latest.accessToken !== tokens.accessToken;
+      if (replaced && (latest.refreshAt === undefined || now() < latest.refreshAt)) {
+        current = latest;
+        mustRefresh = false;
+        return asOAuthTokens(stored, latest);
+      }
+      // Another provider's refresh may have rotated the refresh token: refresh from the newest one.
+      return refreshFrom(replaced ? latest : tokens);
+    });
+  }
+
+  async function refreshFrom(tokens: CurrentTokens): Promise<OAuthTokens> {
     let fresh: OAuthTokens;
     try {
       fresh = await refreshToken({ ...connection, clientId, clientSecret, refreshToken: tokens.refreshToken, now });
@@ -140,6 +164,20 @@ export function createRefreshingTokenProvider(options: RefreshingTokenProviderOp
   }
 
   return Object.assign(accessToken, { invalidate, refresh });
+}
+
+/** Tokens another provider refreshed and stored, in the shape a refresh returns. */
+function asOAuthTokens(stored: StoredTokens, current: CurrentTokens): OAuthTokens {
+  const refreshTokenExpiresAt = toEpochMs("tokens.refreshTokenExpiresAt", stored.refreshTokenExpiresAt);
+  return {
+    ...(stored as Partial<OAuthTokens>),
+    access_token: current.accessToken,
+    refresh_token: current.refreshToken,
+    accessToken: current.accessToken,
+    refreshToken: current.refreshToken,
+    expiresAt: current.expiresAt === undefined ? undefined : new Date(current.expiresAt),
+    refreshTokenExpiresAt: refreshTokenExpiresAt === undefined ? undefined : new Date(refreshTokenExpiresAt),
+  };
 }
 
 function fromStored(tokens: StoredTokens, refreshBeforeMs: number): CurrentTokens {

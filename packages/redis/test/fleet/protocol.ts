@@ -1,0 +1,32 @@
+// What the fleet test and its bot processes (bot-process.ts) say to each other.
+
+export interface FleetBotSettings {
+  instance: number;
+  apiUrl: string;
+  token: string;
+  secret: string;
+  redisUrl: string;
+  prefix: string;
+  roomLockLeaseMs?: number;
+  /** The store's `timeoutMs`. */
+  storeTimeoutMs?: number;
+}
+
+export const JOURNAL_KEY = "fleet:journal";
+
+/** One line of the journal: a message handler of some instance starting or ending. */
+export interface JournalLine {
+  at: "start" | "end";
+  instance: number;
+  roomId: string;
+  text: string;
+}
+
+/** What an instance tells the parent. */
+export type FleetReport =
+  | { kind: "ready"; instance: number; port: number }
+  | { kind: "started"; instance: number; deliveryId: string; roomId: string; text: string }
+  | { kind: "handled"; instance: number; deliveryId: string; roomId: string; text: string }
+  | { kind: "voted"; instance: number; deliveryId: string; votes: number }
+  | { kind: "skipped"; instance: number; deliveryId: string }
+  | { kind: "error"; instance: number; message: string };
