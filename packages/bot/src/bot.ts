@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { AdaptiveCardJson, DeliveredWebhookEvent, Person, WebexClient, Webhook } from "@wx/sdk";
 import { type AccessRule, accessRule } from "./access-rule.js";
 import { cardKey } from "./card-key.js";
@@ -27,7 +28,7 @@ import { type Handler, type Listener, wantedWebhooks } from "./listeners.js";
 import { type BotLog, botLog } from "./logger.js";
 import { memoryStore } from "./memory-store.js";
 import type { Middleware } from "./middleware.js";
-import { type BotOptions, type ResolvedBotOptions, resolveBotOptions } from "./options.js";
+import { type BotOptions, type ResolvedBotOptions, resolveBotOptions, webhookUrlOf } from "./options.js";
 import { compilePattern } from "./pattern.js";
 import { createReceiver, type Receiver } from "./receiver.js";
 import { type BotServer, listen } from "./server.js";
@@ -40,6 +41,11 @@ export interface StartOptions {
   port?: number;
   /** The interface to listen on. Default: all. */
   host?: string;
+  /**
+   * The public URL Webex posts to, instead of the constructor's; or a function of the address the bot's own
+   * server bound (needs `port`), e.g. `({ port }) => \`http://127.0.0.1:${port}/webex\`` on port 0.
+   */
+  webhookUrl?: string | ((address: AddressInfo) => string);
 }
 
 export interface BotStarted {
@@ -199,6 +205,11 @@ export class Bot<S extends BotState = BotState> {
       );
     }
     checkPort(options.port);
+    const givenUrl = options.webhookUrl;
+    if (typeof givenUrl === "function" && options.port === undefined) {
+      throw new TypeError("bot.start: webhookUrl as a function needs a port (the address it is given)");
+    }
+    if (typeof givenUrl !== "function") webhookUrlOf(givenUrl, "bot.start: webhookUrl");
     if (this.#listeners.length === 0) this.#log.warn("start: no handlers are registered");
     this.#state = "starting";
     try {
@@ -208,8 +219,13 @@ export class Bot<S extends BotState = BotState> {
           this.#state === "running" ? "ok" : this.#state,
         );
       }
+      const address = this.#server?.address;
+      const webhookUrl =
+        typeof givenUrl === "function"
+          ? webhookUrlOf(givenUrl(address as AddressInfo), "bot.start: webhookUrl(address)")
+          : (givenUrl ?? this.#options.webhookUrl);
       this.#state = "running";
-      const { webhookUrl, webhookName, secrets } = this.#options;
+      const { webhookName, secrets } = this.#options;
       const webhooks =
         webhookUrl === undefined
           ? []
@@ -220,8 +236,8 @@ export class Bot<S extends BotState = BotState> {
               wanted: wantedWebhooks(this.#listeners),
               log: this.#log,
             });
-      this.#log.info(`started as ${this.#me.displayName}`, { port: this.#server?.port, webhooks: webhooks.length });
-      return { port: this.#server?.port, webhooks };
+      this.#log.info(`started as ${this.#me.displayName}`, { port: address?.port, webhooks: webhooks.length });
+      return { port: address?.port, webhooks };
     } catch (error) {
       this.#state = "new";
       await this.#server?.close();

@@ -4,7 +4,8 @@ import type { BotStore } from "./store.js";
 export interface BotOptions {
   /** The bot account's client, or the options to make one (`{ accessToken }`); one made here is closed by `stop()`. */
   client: WebexClient | WebexClientOptions;
-  /** Public URL Webex posts to: `start()` keeps the bot's webhooks there. Without it, `start()` registers nothing. */
+  /** Public URL Webex posts to: `start()` keeps the bot's webhooks there. Without it (and without `start({
+   * webhookUrl })`), `start()` registers nothing. */
   webhookUrl?: string;
   /** Set on the webhooks the bot registers and checked on every delivery (401 otherwise). While rotating,
    * `[new, old]`: the first is registered, any is accepted. */
@@ -57,7 +58,7 @@ export function resolveBotOptions(options: BotOptions): ResolvedBotOptions {
   return {
     client,
     ownsClient,
-    webhookUrl: webhookUrlOf(options.webhookUrl),
+    webhookUrl: webhookUrlOf(options.webhookUrl, "new Bot: options.webhookUrl"),
     secrets: secretsOf(options.secret),
     concurrency: whole("concurrency", options.concurrency, 8, 1, 1000),
     maxQueuedEvents: whole("maxQueuedEvents", options.maxQueuedEvents, 1000, 1, 1_000_000),
@@ -82,7 +83,8 @@ function isClientLike(value: unknown): boolean {
   return typeof candidate?.session === "object" && typeof candidate.messages?.create === "function";
 }
 
-function webhookUrlOf(url: unknown): string | undefined {
+/** `url` if it is an absolute http(s) URL; `label` names it in the TypeError otherwise. */
+export function webhookUrlOf(url: unknown, label: string): string | undefined {
   if (url === undefined) return undefined;
   let parsed: URL | undefined;
   try {
@@ -91,7 +93,7 @@ function webhookUrlOf(url: unknown): string | undefined {
     parsed = undefined;
   }
   if (parsed === undefined || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
-    throw new TypeError(`new Bot: options.webhookUrl must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    throw new TypeError(`${label} must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
   }
   return url as string;
 }

@@ -1,0 +1,65 @@
+import { WebexClient } from "@wx/sdk";
+import { describe, expect, it } from "vitest";
+import { Bot } from "../src/index.js";
+import { SECRET, useFixture } from "./helpers.js";
+
+const t = await useFixture();
+
+const instant = async () => {};
+
+function botClient() {
+  return new WebexClient({ accessToken: t.emu.tokens.bot, baseUrl: t.emu.url, sleep: instant });
+}
+
+describe("start({ port, webhookUrl }): the webhook URL given at start", () => {
+  it("a function of the bound address: a loopback bot on port 0 registers its own port, and events reach it", async () => {
+    const client = botClient();
+    const seen: string[] = [];
+    const bot = new Bot({ client, secret: SECRET, logger: {} });
+    bot.onMessage((ctx) => void seen.push(ctx.text));
+    const started = await bot.start({
+      port: 0,
+      host: "127.0.0.1",
+      webhookUrl: ({ port }) => `http://127.0.0.1:${port}/webex`,
+    });
+    expect(started.port).toBeGreaterThan(0);
+    expect(started.webhooks.map((w) => w.targetUrl)).toEqual([`http://127.0.0.1:${started.port}/webex`]);
+    await t.emu.act(t.emu.tokens.user).postMessage({ toPersonId: t.emu.people.bot.id, text: "over the bound port" });
+    await t.settle(bot);
+    expect(seen).toEqual(["over the bound port"]);
+    await bot.stop();
+    await client.close();
+  });
+
+  it("a string given at start replaces the constructor's", async () => {
+    const client = botClient();
+    const bot = new Bot({ client, secret: SECRET, webhookUrl: "https://old.example.com/hook", logger: {} });
+    bot.onMessage(() => {});
+    const started = await bot.start({ webhookUrl: "https://new.example.com/hook" });
+    expect(started.webhooks.map((w) => w.targetUrl)).toEqual(["https://new.example.com/hook"]);
+    await bot.stop();
+    await client.close();
+  });
+
+  it("a function without a port, or a URL that is not http(s), is refused before anything is sent", async () => {
+    const client = botClient();
+    const bot = new Bot({ client, secret: SECRET, logger: {} });
+    bot.onMessage(() => {});
+    const before = t.emu.requests.length;
+    await expect(bot.start({ webhookUrl: () => "http://127.0.0.1:1/webex" })).rejects.toThrow(
+      /webhookUrl as a function needs a port/,
+    );
+    await expect(bot.start({ webhookUrl: "ftp://example.com" })).rejects.toThrow(/absolute http\(s\) URL/);
+    expect(t.emu.requests.length).toBe(before);
+    // a function that returns nonsense: the server it opened is closed again and the bot can still start
+    await expect(bot.start({ port: 0, webhookUrl: () => "not a url" })).rejects.toThrow(/absolute http\(s\) URL/);
+    const started = await bot.start({
+      port: 0,
+      host: "127.0.0.1",
+      webhookUrl: ({ port }) => `http://127.0.0.1:${port}/`,
+    });
+    expect(started.webhooks).toHaveLength(1);
+    await bot.stop();
+    await client.close();
+  });
+});
