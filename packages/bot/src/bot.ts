@@ -34,7 +34,7 @@ import { createReceiver, type Receiver } from "./receiver.js";
 import { type BotServer, listen } from "./server.js";
 import type { BotState } from "./state.js";
 import type { BotStore } from "./store.js";
-import { reconcileWebhooks } from "./webhook-upkeep.js";
+import { reconcileWebhooks, removeWebhooks } from "./webhook-upkeep.js";
 
 export interface StartOptions {
   /** Serve the webhook (and `GET /healthz`) on this port (0: any free one). Without it, mount `bot.handler`. */
@@ -58,6 +58,8 @@ export interface BotStarted {
 export interface StopOptions {
   /** The longest to wait for queued and running events. Default 30 000 ms. */
   timeoutMs?: number;
+  /** Also delete the bot's own webhooks (at its URL, named `<webhookName>: …`); other apps' stay. Default false. */
+  removeWebhooks?: boolean;
 }
 
 /** What `onError` handlers are given. */
@@ -93,6 +95,8 @@ export class Bot<S extends BotState = BotState> {
   #me: Person | undefined;
   #server: BotServer | undefined;
   #starting: Promise<BotStarted> | undefined;
+  /** The URL `start()` reconciled webhooks for, so `stop({ removeWebhooks })` finds them. */
+  #webhookUrl: string | undefined;
 
   constructor(options: BotOptions) {
     this.#options = resolveBotOptions(options);
@@ -226,6 +230,7 @@ export class Bot<S extends BotState = BotState> {
           : (givenUrl ?? this.#options.webhookUrl);
       this.#state = "running";
       const { webhookName, secrets } = this.#options;
+      this.#webhookUrl = webhookUrl;
       const webhooks =
         webhookUrl === undefined
           ? []
@@ -240,6 +245,7 @@ export class Bot<S extends BotState = BotState> {
       return { port: address?.port, webhooks };
     } catch (error) {
       this.#state = "new";
+      this.#webhookUrl = undefined;
       await this.#server?.close();
       this.#server = undefined;
       throw error;
@@ -249,7 +255,8 @@ export class Bot<S extends BotState = BotState> {
   /**
    * Stops accepting (deliveries are answered 503), finishes the events queued and running (waiting at most
    * `timeoutMs`), then closes the server and a client the bot made. The webhooks stay, so nothing is lost
-   * between a stop and the next start. A stopped bot cannot be started again.
+   * between a stop and the next start, unless `removeWebhooks` (then only the bot's own are deleted). A
+   * stopped bot cannot be started again.
    */
   async stop(options: StopOptions = {}): Promise<void> {
     const timeoutMs = options.timeoutMs ?? 30_000;
@@ -274,8 +281,15 @@ export class Bot<S extends BotState = BotState> {
     }
     await this.#server?.close();
     this.#server = undefined;
-    if (this.#options.ownsClient) await this.client.close();
-    this.#state = "stopped";
+    try {
+      const url = this.#webhookUrl;
+      if (options.removeWebhooks && url !== undefined) {
+        await removeWebhooks(this.client, { url, name: this.#options.webhookName, log: this.#log });
+      }
+    } finally {
+      if (this.#options.ownsClient) await this.client.close();
+      this.#state = "stopped";
+    }
   }
 
   /** Resolves once no event is waiting or being handled (handy in tests, and before a planned shutdown). */

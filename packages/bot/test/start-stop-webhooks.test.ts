@@ -63,3 +63,32 @@ describe("start({ port, webhookUrl }): the webhook URL given at start", () => {
     await client.close();
   });
 });
+
+describe("stop({ removeWebhooks: true })", () => {
+  it("deletes the bot's own webhooks and leaves other apps' alone", async () => {
+    const client = botClient();
+    const url = "https://bot.example.com/hook";
+    const make = (name: string, targetUrl: string) =>
+      client.webhooks.create({ name, targetUrl, resource: "messages", event: "created", secret: SECRET });
+    const otherApp = await make("other app: messages", url);
+    const sameNameElsewhere = await make("wx-bot: messages", "https://elsewhere.example.com/hook");
+    const bot = new Bot({ client, secret: SECRET, webhookUrl: url, logger: {} });
+    bot.onMessage(() => {}).onJoin(() => {});
+    const { webhooks } = await bot.start();
+    expect(webhooks).toHaveLength(2);
+    await bot.stop({ removeWebhooks: true });
+    const left = await client.webhooks.list().toArray();
+    expect(left.map((w) => w.id).sort()).toEqual([otherApp.id, sameNameElsewhere.id].sort());
+    await client.close();
+  });
+
+  it("without it, the webhooks stay", async () => {
+    const client = botClient();
+    const bot = new Bot({ client, secret: SECRET, webhookUrl: "https://bot.example.com/hook", logger: {} });
+    bot.onMessage(() => {});
+    await bot.start();
+    await bot.stop();
+    expect(await client.webhooks.list().toArray()).toHaveLength(1);
+    await client.close();
+  });
+});
