@@ -34,7 +34,8 @@ import { createReceiver, type Receiver } from "./receiver.js";
 import { type BotServer, listen } from "./server.js";
 import type { BotState } from "./state.js";
 import type { BotStore } from "./store.js";
-import { reconcileWebhooks, removeWebhooks } from "./webhook-upkeep.js";
+import { reconcileWithRetries } from "./webhook-retries.js";
+import { removeWebhooks } from "./webhook-upkeep.js";
 
 export interface StartOptions {
   /** Serve the webhook (and `GET /healthz`) on this port (0: any free one). Without it, mount `bot.handler`. */
@@ -229,18 +230,22 @@ export class Bot<S extends BotState = BotState> {
           ? webhookUrlOf(givenUrl(address as AddressInfo), "bot.start: webhookUrl(address)")
           : (givenUrl ?? this.#options.webhookUrl);
       this.#state = "running";
-      const { webhookName, secrets } = this.#options;
+      const { webhookName, secrets, webhookRetries, sleep } = this.#options;
       this.#webhookUrl = webhookUrl;
       const webhooks =
         webhookUrl === undefined
           ? []
-          : await reconcileWebhooks(this.client, {
-              url: webhookUrl,
-              name: webhookName,
-              secret: secrets[0] as string,
-              wanted: wantedWebhooks(this.#listeners),
-              log: this.#log,
-            });
+          : await reconcileWithRetries(
+              this.client,
+              {
+                url: webhookUrl,
+                name: webhookName,
+                secret: secrets[0] as string,
+                wanted: wantedWebhooks(this.#listeners),
+                log: this.#log,
+              },
+              { retries: webhookRetries, sleep },
+            );
       this.#log.info(`started as ${this.#me.displayName}`, { port: address?.port, webhooks: webhooks.length });
       return { port: address?.port, webhooks };
     } catch (error) {

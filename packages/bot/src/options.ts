@@ -1,4 +1,4 @@
-import { type Logger, WebexClient, type WebexClientOptions } from "@wx/sdk";
+import { type Logger, type Sleep, sleep, WebexClient, type WebexClientOptions } from "@wx/sdk";
 import type { BotStore } from "./store.js";
 
 export interface BotOptions {
@@ -33,6 +33,11 @@ export interface BotOptions {
   roomLockLeaseMs?: number;
   /** How long an event waits for its room's lock (held by another process) before it fails. Default 2 minutes. */
   roomLockWaitMs?: number;
+  /** Times `start()` reconciles its webhooks again after a failure that may be passing (5xx, 429, connection,
+   * timeout). Each try lists first, so a create that did land is found, never made twice. Default 4. */
+  webhookRetries?: number;
+  /** Waits between those tries (full-jitter backoff). Default: a timer; tests pass an instant one. */
+  sleep?: Sleep;
 }
 
 export interface ResolvedBotOptions {
@@ -47,6 +52,8 @@ export interface ResolvedBotOptions {
   stateTtlMs: number;
   roomLockLeaseMs: number;
   roomLockWaitMs: number;
+  webhookRetries: number;
+  sleep: Sleep;
 }
 
 const HOUR = 3_600_000;
@@ -67,6 +74,8 @@ export function resolveBotOptions(options: BotOptions): ResolvedBotOptions {
     stateTtlMs: whole("stateTtlMs", options.stateTtlMs, 30 * 24 * HOUR, 1, 3650 * 24 * HOUR),
     roomLockLeaseMs: whole("roomLockLeaseMs", options.roomLockLeaseMs, 2 * 60_000, 1, 24 * HOUR),
     roomLockWaitMs: whole("roomLockWaitMs", options.roomLockWaitMs, 2 * 60_000, 0, 24 * HOUR),
+    webhookRetries: whole("webhookRetries", options.webhookRetries, 4, 0, 20),
+    sleep: sleepOf(options.sleep),
   };
 }
 
@@ -96,6 +105,12 @@ export function webhookUrlOf(url: unknown, label: string): string | undefined {
     throw new TypeError(`${label} must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
   }
   return url as string;
+}
+
+function sleepOf(given: unknown): Sleep {
+  if (given === undefined) return sleep;
+  if (typeof given !== "function") throw new TypeError("new Bot: options.sleep must be a function");
+  return given as Sleep;
 }
 
 function secretsOf(secret: unknown): readonly string[] {

@@ -1,4 +1,4 @@
-import { WebexClient } from "@wx/sdk";
+import { ApiError, WebexClient } from "@wx/sdk";
 import { describe, expect, it } from "vitest";
 import { Bot } from "../src/index.js";
 import { SECRET, useFixture } from "./helpers.js";
@@ -9,6 +9,10 @@ const instant = async () => {};
 
 function botClient() {
   return new WebexClient({ accessToken: t.emu.tokens.bot, baseUrl: t.emu.url, sleep: instant });
+}
+
+function requestsTo(method: string, path: RegExp, from = 0): number {
+  return t.emu.requests.slice(from).filter((r) => r.method === method && path.test(r.path)).length;
 }
 
 describe("start({ port, webhookUrl }): the webhook URL given at start", () => {
@@ -89,6 +93,69 @@ describe("stop({ removeWebhooks: true })", () => {
     await bot.start();
     await bot.stop();
     expect(await client.webhooks.list().toArray()).toHaveLength(1);
+    await client.close();
+  });
+});
+
+describe("start() reconciling webhooks through faults", () => {
+  it("a 503 on the create, a dropped connection, and a list that fails past core's retries: retried, no duplicates", async () => {
+    const client = botClient();
+    const bot = new Bot({
+      client,
+      secret: SECRET,
+      webhookUrl: "https://bot.example.com/hook",
+      logger: {},
+      sleep: instant,
+    });
+    bot.onMessage(() => {}).onJoin(() => {});
+    t.emu.faults.route("GET", "webhooks", { status: 503 }, { times: 4 }); // core retries 3 times, then gives up
+    t.emu.faults.route("POST", "webhooks", { status: 503 }, { times: 1 });
+    t.emu.faults.route("POST", "webhooks", { drop: true }, { times: 1 });
+    const { webhooks } = await bot.start();
+    const listed = await client.webhooks.list().toArray();
+    expect(listed.map((w) => w.resource).sort()).toEqual(["memberships", "messages"]);
+    expect(webhooks.map((w) => w.id).sort()).toEqual(listed.map((w) => w.id).sort());
+    await bot.stop();
+    await client.close();
+  });
+
+  it("a create that took effect but whose answer was lost is found by the next list, not made twice", async () => {
+    const client = botClient();
+    const bot = new Bot({
+      client,
+      secret: SECRET,
+      webhookUrl: "https://bot.example.com/hook",
+      logger: {},
+      sleep: instant,
+    });
+    bot.onMessage(() => {});
+    t.emu.faults.route("POST", "webhooks", { malformedJson: true }, { times: 1 });
+    const { webhooks } = await bot.start();
+    const listed = await client.webhooks.list().toArray();
+    expect(listed).toHaveLength(1);
+    expect(webhooks.map((w) => w.id)).toEqual([listed[0]?.id]);
+    expect(requestsTo("POST", /webhooks$/)).toBe(1);
+    await bot.stop();
+    await client.close();
+  });
+
+  it("gives up after webhookRetries, with the last error", async () => {
+    const client = botClient();
+    const bot = new Bot({
+      client,
+      secret: SECRET,
+      webhookUrl: "https://bot.example.com/hook",
+      logger: {},
+      sleep: instant,
+      webhookRetries: 2,
+    });
+    bot.onMessage(() => {});
+    t.emu.faults.route("POST", "webhooks", { status: 503 });
+    const failure = await bot.start().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).status).toBe(503);
+    expect(requestsTo("POST", /webhooks$/)).toBe(3); // the first attempt and two retries
+    await bot.stop();
     await client.close();
   });
 });
