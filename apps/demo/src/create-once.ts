@@ -29,14 +29,3 @@ export async function createOnce<T>(
     }
   }
 }
-
-/** Runs something that may safely run again (it converges, as the bot's start does) until it fails for certain. */
-export async function retryUncertain<T>(run: () => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!isUncertain(error) || attempt >= attempts) throw error;
-    }
-  }
-}

@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { ApiError } from "@wx/core";
 import type { Message, Room, Team } from "@wx/models";
 import type { WebexClient } from "@wx/sdk";
-import { createOnce, retryUncertain } from "./create-once.js";
+import { createOnce } from "./create-once.js";
 import { exportHistory } from "./export-history.js";
-import { listenLocally } from "./local-server.js";
 import { OPTIONS, pollBot, QUESTION, tallyOf } from "./poll-bot.js";
 import { pollCard, resultsCard } from "./poll-cards.js";
 import { pollVotes } from "./poll-votes.js";
@@ -107,13 +106,9 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     );
   // Without a public URL the live service cannot reach the bot: the votes are polled for instead.
   const viaWebhooks = target.mode === "emulator" || options.webhookUrl !== undefined;
-  const server = viaWebhooks
-    ? await listenLocally(options.receiverPort ?? 0, (req, res) => bot.handler(req, res))
-    : undefined;
   const bot = pollBot({
     client: wx,
     secret,
-    webhookUrl: options.webhookUrl ?? server?.url,
     webhookName,
     pollName: runId,
     votesToClose: Math.max(voters.length, 1),
@@ -124,9 +119,13 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
   const menuDir = await mkdtemp(join(tmpdir(), "wx-demo-menu-"));
   const menu = join(menuDir, "lunch-menu.csv");
   try {
-    if (server) {
-      const { webhooks } = await retryUncertain(() => bot.start());
-      log(`started the poll bot: ${webhooks.length} webhook with a secret -> ${options.webhookUrl ?? server.url}`);
+    if (viaWebhooks) {
+      const { webhooks } = await bot.start({
+        port: options.receiverPort ?? 0,
+        host: "127.0.0.1",
+        webhookUrl: options.webhookUrl ?? (({ port }) => `http://127.0.0.1:${port}/webhooks`),
+      });
+      log(`started the poll bot: ${webhooks.length} webhook with a secret -> ${webhooks[0]?.targetUrl}`);
     }
 
     await writeFile(menu, "option,price\nTacos,9\nRamen,12\nSalad bar,10\n");
@@ -149,7 +148,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     await Promise.all(
       voters.map((voter, i) => voter.submitCard(poll.id, { vote: OPTIONS[i % OPTIONS.length] as string, poll: runId })),
     );
-    const { tally, results } = server
+    const { tally, results } = viaWebhooks
       ? await withTimeout(bot.closed, options.voteTimeoutMs, `waited ${options.voteTimeoutMs} ms for the votes`)
       : await polledResults(wx, poll, options.voteTimeoutMs, log, replyWithResults);
     log(
@@ -163,9 +162,7 @@ export async function runScenario(target: Target, options: ScenarioOptions): Pro
     const webhookEvents = bot.eventsHandled;
     return { team, room, intro, poll, results, tally, webhookEvents, exported, posted, webhookSecret: secret };
   } finally {
-    await bot.stop();
-    await server?.close();
-    await removeWebhooks(wx, webhookName, log);
+    await bot.stop({ removeWebhooks: true }); // the demo is done: its webhooks go too, other apps' stay
     await rm(menuDir, { recursive: true, force: true });
   }
 }
@@ -193,14 +190,4 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string)
     timer = setTimeout(() => reject(new Error(message)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The bot leaves its webhooks in place when it stops (a restart would pick up where it was); the demo is done. */
-async function removeWebhooks(wx: WebexClient, name: string, log: (line: string) => void): Promise<void> {
-  for (const webhook of await wx.webhooks.list().toArray()) {
-    if (!webhook.name.startsWith(`${name}: `)) continue;
-    await wx.webhooks
-      .delete(webhook.id)
-      .catch((error: Error) => log(`could not delete webhook ${webhook.name}: ${error.message}`));
-  }
 }

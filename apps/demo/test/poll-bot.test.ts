@@ -2,24 +2,20 @@ import { createEmulator, type Emulator } from "@wx/emulator";
 import type { Message } from "@wx/models";
 import { WebexClient } from "@wx/sdk";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { listenLocally } from "../src/local-server.js";
 import { OPTIONS, type PollBot, pollBot, QUESTION } from "../src/poll-bot.js";
 import { pollCard } from "../src/poll-cards.js";
 
 let emu: Emulator;
 let wx: WebexClient;
-let server: Awaited<ReturnType<typeof listenLocally>>;
 let bot: PollBot;
 const replies: Message[] = [];
 
 beforeAll(async () => {
   emu = await createEmulator({ port: 0 });
   wx = new WebexClient({ accessToken: emu.tokens.user, baseUrl: emu.url });
-  server = await listenLocally(0, (req, res) => bot.handler(req, res));
   bot = pollBot({
     client: wx,
     secret: "poll-bot-test-secret",
-    webhookUrl: server.url,
     webhookName: "poll-bot test",
     pollName: "mine",
     votesToClose: 2,
@@ -34,11 +30,10 @@ beforeAll(async () => {
     },
     log: () => {},
   });
-  await bot.start();
+  await bot.start({ port: 0, host: "127.0.0.1", webhookUrl: ({ port }) => `http://127.0.0.1:${port}/webhooks` });
 });
 afterAll(async () => {
   await bot.stop();
-  await server.close();
   await wx.close();
   await emu.close();
 });

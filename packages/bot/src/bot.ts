@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { AdaptiveCardJson, DeliveredWebhookEvent, Person, WebexClient, Webhook } from "@wx/sdk";
 import { type AccessRule, accessRule } from "./access-rule.js";
 import { cardKey } from "./card-key.js";
@@ -27,20 +28,26 @@ import { type Handler, type Listener, wantedWebhooks } from "./listeners.js";
 import { type BotLog, botLog } from "./logger.js";
 import { memoryStore } from "./memory-store.js";
 import type { Middleware } from "./middleware.js";
-import { type BotOptions, type ResolvedBotOptions, resolveBotOptions } from "./options.js";
+import { type BotOptions, type ResolvedBotOptions, resolveBotOptions, webhookUrlOf } from "./options.js";
 import { compilePattern } from "./pattern.js";
 import { createReceiver, type Receiver } from "./receiver.js";
 import { type BotServer, listen } from "./server.js";
 import type { BotState } from "./state.js";
 import type { BotStore } from "./store.js";
 import { withStoreLock } from "./store-lock.js";
-import { reconcileWebhooks } from "./webhook-upkeep.js";
+import { type RetryOptions, reconcileWithRetries } from "./webhook-retries.js";
+import { removeWebhooks } from "./webhook-upkeep.js";
 
 export interface StartOptions {
   /** Serve the webhook (and `GET /healthz`) on this port (0: any free one). Without it, mount `bot.handler`. */
   port?: number;
   /** The interface to listen on. Default: all. */
   host?: string;
+  /**
+   * The public URL Webex posts to, instead of the constructor's; or a function of the address the bot's own
+   * server bound (needs `port`), e.g. `({ port }) => \`http://127.0.0.1:${port}/webex\`` on port 0.
+   */
+  webhookUrl?: string | ((address: AddressInfo) => string);
 }
 
 export interface BotStarted {
@@ -53,6 +60,8 @@ export interface BotStarted {
 export interface StopOptions {
   /** The longest to wait for queued and running events. Default 30 000 ms. */
   timeoutMs?: number;
+  /** Also delete the bot's own webhooks (at its URL, named `<webhookName>: …`); other apps' stay. Default false. */
+  removeWebhooks?: boolean;
 }
 
 /** What `onError` handlers are given. */
@@ -91,6 +100,8 @@ export class Bot<S extends BotState = BotState> {
   #me: Person | undefined;
   #server: BotServer | undefined;
   #starting: Promise<BotStarted> | undefined;
+  /** The URL `start()` reconciled webhooks for, so `stop({ removeWebhooks })` finds them. */
+  #webhookUrl: string | undefined;
 
   constructor(options: BotOptions) {
     this.#options = resolveBotOptions(options);
@@ -203,6 +214,11 @@ export class Bot<S extends BotState = BotState> {
       );
     }
     checkPort(options.port);
+    const givenUrl = options.webhookUrl;
+    if (typeof givenUrl === "function" && options.port === undefined) {
+      throw new TypeError("bot.start: webhookUrl as a function needs a port (the address it is given)");
+    }
+    if (typeof givenUrl !== "function") webhookUrlOf(givenUrl, "bot.start: webhookUrl");
     if (this.#listeners.length === 0) this.#log.warn("start: no handlers are registered");
     this.#state = "starting";
     try {
@@ -212,16 +228,26 @@ export class Bot<S extends BotState = BotState> {
           this.#state === "running" ? "ok" : this.#state,
         );
       }
+      const address = this.#server?.address;
+      const webhookUrl =
+        typeof givenUrl === "function"
+          ? webhookUrlOf(givenUrl(address as AddressInfo), "bot.start: webhookUrl(address)")
+          : (givenUrl ?? this.#options.webhookUrl);
       this.#state = "running";
-      const { webhookUrl, webhookName, secrets } = this.#options;
+      const { webhookName, secrets, webhookRetries, sleep } = this.#options;
+      this.#webhookUrl = webhookUrl;
       const webhooks =
         webhookUrl === undefined
           ? []
-          : await this.#reconcileWebhooks(this.#me, webhookUrl, webhookName, secrets[0] as string);
-      this.#log.info(`started as ${this.#me.displayName}`, { port: this.#server?.port, webhooks: webhooks.length });
-      return { port: this.#server?.port, webhooks };
+          : await this.#reconcileWebhooks(this.#me, webhookUrl, webhookName, secrets[0] as string, {
+              retries: webhookRetries,
+              sleep,
+            });
+      this.#log.info(`started as ${this.#me.displayName}`, { port: address?.port, webhooks: webhooks.length });
+      return { port: address?.port, webhooks };
     } catch (error) {
       this.#state = "new";
+      this.#webhookUrl = undefined;
       await this.#server?.close();
       this.#server = undefined;
       throw error;
@@ -231,7 +257,8 @@ export class Bot<S extends BotState = BotState> {
   /**
    * Stops accepting (deliveries are answered 503), finishes the events queued and running (waiting at most
    * `timeoutMs`), then closes the server and a client the bot made. The webhooks stay, so nothing is lost
-   * between a stop and the next start. A stopped bot cannot be started again.
+   * between a stop and the next start, unless `removeWebhooks` (then only the bot's own are deleted). A
+   * stopped bot cannot be started again.
    */
   async stop(options: StopOptions = {}): Promise<void> {
     const timeoutMs = options.timeoutMs ?? 30_000;
@@ -256,15 +283,22 @@ export class Bot<S extends BotState = BotState> {
     }
     await this.#server?.close();
     this.#server = undefined;
-    if (this.#options.ownsClient) await this.client.close();
-    this.#state = "stopped";
+    try {
+      const url = this.#webhookUrl;
+      if (options.removeWebhooks && url !== undefined) {
+        await removeWebhooks(this.client, { url, name: this.#options.webhookName, log: this.#log });
+      }
+    } finally {
+      if (this.#options.ownsClient) await this.client.close();
+      this.#state = "stopped";
+    }
   }
 
   /**
    * Under the store's lock, so that bot processes sharing a store and starting at once (a fleet's rollout) do
    * not each create the webhooks: duplicates would deliver every event twice, under two delivery ids.
    */
-  #reconcileWebhooks(me: Person, url: string, name: string, secret: string): Promise<Webhook[]> {
+  #reconcileWebhooks(me: Person, url: string, name: string, secret: string, retry: RetryOptions): Promise<Webhook[]> {
     const options = {
       leaseMs: WEBHOOKS_LOCK_LEASE_MS,
       waitMs: this.#options.roomLockWaitMs,
@@ -274,7 +308,11 @@ export class Bot<S extends BotState = BotState> {
         new BotError("webhooks-busy", `bot.start: another bot process kept the webhooks locked for ${waited} ms`),
     };
     return withStoreLock(this.#store, `wx-bot:${me.id}:lock:webhooks`, options, () =>
-      reconcileWebhooks(this.client, { url, name, secret, wanted: wantedWebhooks(this.#listeners), log: this.#log }),
+      reconcileWithRetries(
+        this.client,
+        { url, name, secret, wanted: wantedWebhooks(this.#listeners), log: this.#log },
+        retry,
+      ),
     );
   }
 

@@ -1,10 +1,11 @@
-import { type Logger, WebexClient, type WebexClientOptions } from "@wx/sdk";
+import { type Logger, type Sleep, sleep, WebexClient, type WebexClientOptions } from "@wx/sdk";
 import type { BotStore } from "./store.js";
 
 export interface BotOptions {
   /** The bot account's client, or the options to make one (`{ accessToken }`); one made here is closed by `stop()`. */
   client: WebexClient | WebexClientOptions;
-  /** Public URL Webex posts to: `start()` keeps the bot's webhooks there. Without it, `start()` registers nothing. */
+  /** Public URL Webex posts to: `start()` keeps the bot's webhooks there. Without it (and without `start({
+   * webhookUrl })`), `start()` registers nothing. */
   webhookUrl?: string;
   /** Set on the webhooks the bot registers and checked on every delivery (401 otherwise). While rotating,
    * `[new, old]`: the first is registered, any is accepted. */
@@ -32,6 +33,11 @@ export interface BotOptions {
   roomLockLeaseMs?: number;
   /** How long an event waits for its room's lock (held by another process) before it fails. Default 2 minutes. */
   roomLockWaitMs?: number;
+  /** Times `start()` reconciles its webhooks again after a failure that may be passing (5xx, 429, connection,
+   * timeout). Each try lists first, so a create that did land is found, never made twice. Default 4. */
+  webhookRetries?: number;
+  /** Waits between those tries (full-jitter backoff). Default: a timer; tests pass an instant one. */
+  sleep?: Sleep;
 }
 
 export interface ResolvedBotOptions {
@@ -46,6 +52,8 @@ export interface ResolvedBotOptions {
   stateTtlMs: number;
   roomLockLeaseMs: number;
   roomLockWaitMs: number;
+  webhookRetries: number;
+  sleep: Sleep;
 }
 
 const HOUR = 3_600_000;
@@ -57,7 +65,7 @@ export function resolveBotOptions(options: BotOptions): ResolvedBotOptions {
   return {
     client,
     ownsClient,
-    webhookUrl: webhookUrlOf(options.webhookUrl),
+    webhookUrl: webhookUrlOf(options.webhookUrl, "new Bot: options.webhookUrl"),
     secrets: secretsOf(options.secret),
     concurrency: whole("concurrency", options.concurrency, 8, 1, 1000),
     maxQueuedEvents: whole("maxQueuedEvents", options.maxQueuedEvents, 1000, 1, 1_000_000),
@@ -66,6 +74,8 @@ export function resolveBotOptions(options: BotOptions): ResolvedBotOptions {
     stateTtlMs: whole("stateTtlMs", options.stateTtlMs, 30 * 24 * HOUR, 1, 3650 * 24 * HOUR),
     roomLockLeaseMs: whole("roomLockLeaseMs", options.roomLockLeaseMs, 2 * 60_000, 1, 24 * HOUR),
     roomLockWaitMs: whole("roomLockWaitMs", options.roomLockWaitMs, 2 * 60_000, 0, 24 * HOUR),
+    webhookRetries: whole("webhookRetries", options.webhookRetries, 4, 0, 20),
+    sleep: sleepOf(options.sleep),
   };
 }
 
@@ -82,7 +92,8 @@ function isClientLike(value: unknown): boolean {
   return typeof candidate?.session === "object" && typeof candidate.messages?.create === "function";
 }
 
-function webhookUrlOf(url: unknown): string | undefined {
+/** `url` if it is an absolute http(s) URL; `label` names it in the TypeError otherwise. */
+export function webhookUrlOf(url: unknown, label: string): string | undefined {
   if (url === undefined) return undefined;
   let parsed: URL | undefined;
   try {
@@ -91,9 +102,15 @@ function webhookUrlOf(url: unknown): string | undefined {
     parsed = undefined;
   }
   if (parsed === undefined || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
-    throw new TypeError(`new Bot: options.webhookUrl must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    throw new TypeError(`${label} must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
   }
   return url as string;
+}
+
+function sleepOf(given: unknown): Sleep {
+  if (given === undefined) return sleep;
+  if (typeof given !== "function") throw new TypeError("new Bot: options.sleep must be a function");
+  return given as Sleep;
 }
 
 function secretsOf(secret: unknown): readonly string[] {

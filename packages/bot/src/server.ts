@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 export interface BotServer {
-  port: number;
+  /** Where it listens (`port` is the one bound, also when 0 was asked for). */
+  address: AddressInfo;
   /** Stops listening and closes every connection. */
   close(): Promise<void>;
 }
@@ -36,7 +37,7 @@ export async function listen(
     });
   });
   return {
-    port: (server.address() as AddressInfo).port,
+    address: server.address() as AddressInfo,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -20,7 +20,7 @@ export interface UpkeepOptions {
 export async function reconcileWebhooks(client: WebexClient, options: UpkeepOptions): Promise<Webhook[]> {
   const { url, name, secret, wanted, log } = options;
   const all = await client.webhooks.list().toArray();
-  const ours = all.filter((webhook) => webhook.targetUrl === url && webhook.name.startsWith(`${name}: `));
+  const ours = all.filter((webhook) => isOurs(webhook, url, name));
   const foreign = all.filter((webhook) => webhook.targetUrl === url && !ours.includes(webhook));
   if (foreign.length > 0) {
     log.warn(`other webhooks also post to ${url}; they are left alone and their events are handled too`, {
@@ -68,4 +68,22 @@ export async function reconcileWebhooks(client: WebexClient, options: UpkeepOpti
     log.info(`deleted webhook "${unneeded.name}": no listener needs ${unneeded.resource} events`);
   }
   return kept;
+}
+
+/** The bot's own webhooks are those at its URL named `<name>: <resource>`; any other is another app's. */
+export function isOurs(webhook: Webhook, url: string, name: string): boolean {
+  return webhook.targetUrl === url && webhook.name.startsWith(`${name}: `);
+}
+
+/** Deletes the bot's own webhooks at `url` (as `reconcileWebhooks` identifies them), and no other. */
+export async function removeWebhooks(
+  client: WebexClient,
+  options: Pick<UpkeepOptions, "url" | "name" | "log">,
+): Promise<void> {
+  const { url, name, log } = options;
+  for (const webhook of await client.webhooks.list().toArray()) {
+    if (!isOurs(webhook, url, name)) continue;
+    await client.webhooks.delete(webhook.id);
+    log.info(`deleted webhook "${webhook.name}" (${webhook.resource}:${webhook.event}): stop({ removeWebhooks })`);
+  }
 }
