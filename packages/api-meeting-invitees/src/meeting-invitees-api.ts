@@ -1,4 +1,12 @@
-import { bodyOf, type CallOptions, type Paginated, Resource, requireString, type Session } from "@wx/core";
+import {
+  bodyOf,
+  type CallOptions,
+  type Paginated,
+  Resource,
+  requestItems,
+  requireString,
+  type Session,
+} from "@wx/core";
 import type { MeetingInvitee } from "@wx/models";
 import { checkInvitee, checkInviteeItems } from "./check-invitee.js";
 import type {
@@ -9,7 +17,6 @@ import type {
   MeetingInviteesCreateManyFields,
   MeetingInviteeUpdateFields,
 } from "./invitee-fields.js";
-import { requestItems } from "./request-items.js";
 
 const MAX_PAGE_SIZE = 100;
 

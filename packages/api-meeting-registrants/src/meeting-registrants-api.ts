@@ -1,4 +1,13 @@
-import { bodyOf, type CallOptions, isoTime, type Paginated, pathSegment, Resource, type Session } from "@wx/core";
+import {
+  bodyOf,
+  type CallOptions,
+  isoTime,
+  type Paginated,
+  pathSegment,
+  Resource,
+  requestItems,
+  type Session,
+} from "@wx/core";
 import type { MeetingRegistrant } from "@wx/models";
 import {
   checkQueryEmails,
@@ -14,7 +23,6 @@ import type {
   MeetingRegistrantsQueryFields,
   MeetingRegistrantsStatusOptions,
 } from "./registrant-fields.js";
-import { requestItems } from "./request-items.js";
 
 const MAX_PAGE_SIZE = 100;
 

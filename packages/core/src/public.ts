@@ -39,6 +39,7 @@ export { commaList, isoTime, requireIsoTime } from "./query-values.js";
 export { type RateLimiter, rateLimitKey } from "./rate-limiter.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 export { REDACTED, redactHeaders, redactText } from "./redact.js";
+export { requestItems } from "./request-items.js";
 export { bodyOf, compact, queryOf, Resource } from "./resource.js";
 export { MAXIMUM_RETRY_AFTER_SECONDS, parseRetryAfter } from "./retry-after.js";
 export {

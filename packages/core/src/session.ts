@@ -541,6 +541,12 @@ function toBody(options: RequestOptions): RequestBody | undefined {
     throw new ValidationError("request takes only one of json, form and body", { argument: "body" });
   if (options.json !== undefined) return jsonBody(options.json);
   if (options.form !== undefined) return formBody(options.form);
+  if (options.body !== undefined && typeof options.body.open !== "function") {
+    throw new ValidationError(
+      "request body must be a RequestBody (jsonBody, formBody, multipartBody); pass a JSON value as json: { ... }",
+      { argument: "body" },
+    );
+  }
   return options.body;
 }
 

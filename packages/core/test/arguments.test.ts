@@ -53,6 +53,16 @@ describe("bad arguments fail before anything is sent", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a plain object as body says to pass JSON as json", async () => {
+    const { server, session } = await setup();
+    const body = { text: "hi" } as never; // what a JavaScript caller, with no types, can write
+    const error = await session.request({ method: "POST", path: "messages", body }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).argument).toBe("body");
+    expect((error as Error).message).toMatch(/json: \{/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a token with a line break is refused, and not printed", async () => {
     const { server, session } = await setup("abc\r\nx-injected: 1");
     const error = await session.request({ path: "rooms" }).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
-import { MalformedResponseError, type RequestOptions, type Session } from "@wx/core";
+import { MalformedResponseError } from "./errors.js";
+import type { RequestOptions, Session } from "./session.js";
 
 /**
  * Sends one request whose answer is `{ items: [...] }` (a bulk insert; not a paged list) and returns the
