@@ -12,7 +12,8 @@ import { hasRedisServer, NEEDS_REDIS, useRedisServer } from "./redis-server.js";
 const PREFIX = "fleet-limits:";
 const RATE_PREFIX = "fleet-limits:rate:";
 const TOKENS_KEY = "fleet-limits:tokens";
-const RETRY_AFTER_S = 2;
+// Long enough that the test sees the pause key in Redis even when the machine starves it for seconds.
+const RETRY_AFTER_S = 6;
 const POLL_LIMIT_MS = 60_000;
 
 type Called = Extract<FleetReport, { kind: "called" }>;
