@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { Emulator } from "@wx/emulator";
-import type { FleetBotSettings, FleetReport } from "./protocol.js";
+import type { FleetBotSettings, FleetCall, FleetReport } from "./protocol.js";
 import { type RoundRobinProxy, roundRobinProxy } from "./round-robin-proxy.js";
 
 export const FLEET_SECRET = "fleet-webhook-secret";
@@ -14,6 +14,8 @@ export interface Fleet {
   /** Resolves with the first report matching `test`, counting those already received; rejects after 2 minutes. */
   waitFor<R extends FleetReport>(what: string, test: (report: FleetReport) => report is R): Promise<R>;
   waitFor(what: string, test: (report: FleetReport) => boolean): Promise<FleetReport>;
+  /** Has one instance call `GET /people/{personId}`; it answers with a "called" report carrying `tag`. */
+  call(instance: number, tag: string, personId: string): void;
   /** Lets the handler holding on "hold <tag>" finish (sent to every live instance). */
   go(tag: string): void;
   /** SIGKILLs one instance and takes it out of the proxy's rotation, as a balancer's health check would. */
@@ -29,6 +31,8 @@ export interface FleetOptions {
   size?: number;
   roomLockLeaseMs?: number;
   storeTimeoutMs?: number;
+  rateLimiterPrefix?: FleetBotSettings["rateLimiterPrefix"];
+  oauth?: FleetBotSettings["oauth"];
 }
 
 /**
@@ -55,6 +59,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         prefix: options.prefix,
         roomLockLeaseMs: options.roomLockLeaseMs,
         storeTimeoutMs: options.storeTimeoutMs,
+        rateLimiterPrefix: options.rateLimiterPrefix,
+        oauth: options.oauth,
       };
       const child = fork(new URL("./bot-process.ts", import.meta.url), [JSON.stringify(settings)], {
         execArgv: ["--import", "tsx"],
@@ -105,6 +111,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         };
         waiters.add(check);
       });
+    },
+    call(instance, tag, personId) {
+      const call: FleetCall = { call: { tag, personId } };
+      children[instance]?.send(call);
     },
     go(tag) {
       for (const child of live()) child.send({ go: tag });

@@ -10,6 +10,15 @@ export interface FleetBotSettings {
   roomLockLeaseMs?: number;
   /** The store's `timeoutMs`. */
   storeTimeoutMs?: number;
+  /** Give the client a `redisRateLimiter` with this prefix. */
+  rateLimiterPrefix?: string;
+  /** Take the token from `createRefreshingTokenProvider` over a `redisTokenStore` at `tokensKey` (not `token`). */
+  oauth?: { clientId: string; clientSecret: string; tokensKey: string };
+}
+
+/** Parent to instance: `GET /people/{personId}` with the bot's client, answered by a "called" report. */
+export interface FleetCall {
+  call: { tag: string; personId: string };
 }
 
 export const JOURNAL_KEY = "fleet:journal";
@@ -29,4 +38,6 @@ export type FleetReport =
   | { kind: "handled"; instance: number; deliveryId: string; roomId: string; text: string }
   | { kind: "voted"; instance: number; deliveryId: string; votes: number }
   | { kind: "skipped"; instance: number; deliveryId: string }
-  | { kind: "error"; instance: number; message: string };
+  | { kind: "error"; instance: number; message: string }
+  /** A FleetCall done: `error` when it failed; `token` is the access token the client holds afterwards. */
+  | { kind: "called"; instance: number; tag: string; token: string; error?: string };
