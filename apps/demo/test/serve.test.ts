@@ -1,22 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEmulator, type Emulator } from "@wx/emulator";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath, launchChromium } from "../../../testing/chromium.js";
 import { runScenario, type ScenarioResult } from "../src/scenario.js";
 import { serveUi } from "../src/serve.js";
 import { openTarget, type Target } from "../src/target.js";
 
-const executablePath =
-  process.env.CHROMIUM_PATH ||
-  (() => {
-    try {
-      return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-    } catch {
-      return ""; // no Chromium: the tests below skip themselves
-    }
-  })();
 
 const HISTORY = 120; // more than two pages of 50, so "show older" has to fetch
 const VIEWPORT = { width: 1280, height: 720 };
@@ -30,7 +21,7 @@ let ui: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 
-describe.skipIf(!executablePath)("the --serve page in headless Chromium", () => {
+describe.skipIf(!chromiumPath)("the --serve page in headless Chromium", () => {
   beforeAll(async () => {
     emu = await createEmulator({ port: 0 });
     target = await openTarget({ emulator: emu });
@@ -43,19 +34,7 @@ describe.skipIf(!executablePath)("the --serve page in headless Chromium", () => 
     await target.wx.messages.create({ roomId: result.room.id, markdown: FORMATTED });
     await target.wx.messages.create({ roomId: result.room.id, markdown: INJECTION });
     ui = await serveUi(target.wx, { historyBefore: result.intro, accessToken: target.accessToken });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(ui.url);
     await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });

@@ -1,21 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppConfig, AppReport } from "../../../testing/browser-app/report.js";
 import { type AppBundle, bundleMessagesApp, bytesByPackage } from "../../../testing/browser-bundle.js";
+import { chromiumPath, launchChromium } from "../../../testing/chromium.js";
 import { startTestServer, type TestServer } from "../../../testing/test-server.js";
 // From source: @wx/core does not depend on the emulator, so its build may not be there yet.
 import { createEmulator, type Emulator } from "../../emulator/src/index.js";
 
-const executablePath =
-  process.env.CHROMIUM_PATH ||
-  (() => {
-    try {
-      return execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
-    } catch {
-      return ""; // no Chromium: the browser run below reports itself skipped
-    }
-  })();
 
 /** What a bundle must not pull in: Node built-ins (esbuild would fail on them) and undici. */
 function expectFetchOnly(bundle: AppBundle) {
@@ -40,7 +31,7 @@ let site: TestServer;
 let browser: Browser;
 let report: AppReport;
 
-describe.skipIf(!executablePath)("the messages app in headless Chromium, from another origin", () => {
+describe.skipIf(!chromiumPath)("the messages app in headless Chromium, from another origin", () => {
   beforeAll(async () => {
     const bundle = await bundleMessagesApp({ platform: "browser", conditions: ["browser"], fromSource: true });
     emu = await createEmulator({ port: 0 });
@@ -49,19 +40,7 @@ describe.skipIf(!executablePath)("the messages app in headless Chromium, from an
       if (req.url === "/app.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(bundle.code);
       res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script src="/app.js"></script>');
     });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
