@@ -8,7 +8,6 @@ import { runScenario, type ScenarioResult } from "../src/scenario.js";
 import { serveUi } from "../src/serve.js";
 import { openTarget, type Target } from "../src/target.js";
 
-
 const HISTORY = 120; // more than two pages of 50, so "show older" has to fetch
 const VIEWPORT = { width: 1280, height: 720 };
 const INJECTION = '<script>window.injected = 1</script> <img src="x" onerror="window.injected = 2">';

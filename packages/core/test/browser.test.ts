@@ -7,7 +7,6 @@ import { startTestServer, type TestServer } from "../../../testing/test-server.j
 // From source: @wx/core does not depend on the emulator, so its build may not be there yet.
 import { createEmulator, type Emulator } from "../../emulator/src/index.js";
 
-
 /** What a bundle must not pull in: Node built-ins (esbuild would fail on them) and undici. */
 function expectFetchOnly(bundle: AppBundle) {
   const inputs = Object.keys(bundle.metafile.inputs);
