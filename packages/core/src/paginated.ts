@@ -49,7 +49,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     const pages = this.#pages(walk);
     let items: T[] = [];
     let index = 0;
-    let pending: Promise<unknown> | undefined;
+    let inFlight: Promise<IteratorResult<T, undefined>> | undefined;
     const step = async (): Promise<IteratorResult<T, undefined>> => {
       while (index >= items.length) {
         const page = await pages.next();
@@ -60,24 +60,31 @@ export class Paginated<T> implements AsyncIterable<T> {
       return { done: false, value: items[index++] as T };
     };
     const finish = async (): Promise<IteratorResult<T, undefined>> => {
+      items = [];
       await pages.return();
       return { done: true, value: undefined };
     };
-    const afterPending = <R>(task: () => Promise<R>): Promise<R> => {
-      const result = pending ? pending.then(task, task) : task();
-      const settled = result.then(ignore, ignore);
-      pending = settled;
-      void settled.then(() => {
-        if (pending === settled) pending = undefined;
-      });
-      return result;
+    // The latest queued task clears `inFlight` as it settles, not a tick later: the next item's next() then
+    // takes the fast path at once (clearing it later put every item of a page through the queue).
+    const queue = (task: () => Promise<IteratorResult<T, undefined>>): Promise<IteratorResult<T, undefined>> => {
+      let queued: Promise<IteratorResult<T, undefined>> | undefined;
+      const run = async () => {
+        try {
+          return await task();
+        } finally {
+          if (inFlight === queued) inFlight = undefined;
+        }
+      };
+      queued = inFlight ? inFlight.then(run, run) : run();
+      inFlight = queued;
+      return queued;
     };
     return {
       next: () =>
-        pending === undefined && index < items.length
+        inFlight === undefined && index < items.length
           ? Promise.resolve({ done: false, value: items[index++] as T })
-          : afterPending(step),
-      return: () => afterPending(finish),
+          : queue(step),
+      return: () => queue(finish),
     };
   }
 
@@ -114,5 +121,3 @@ export class Paginated<T> implements AsyncIterable<T> {
     });
   }
 }
-
-function ignore(): void {}

@@ -100,6 +100,18 @@ describe("one iterator, concurrent next() calls", () => {
     expect(values).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22]);
     expect(results.filter((r) => r.done)).toHaveLength(1);
   });
+
+  it("a return() made while a page is loading ends the list after that next(), and nothing more is sent", async () => {
+    const { server, session } = await linkedServer((origin, cursor) =>
+      cursor < 2 ? `<${origin}/v1/items?cursor=${cursor + 1}>; rel="next"` : undefined,
+    );
+    const iterator = session.paginate<number>("items")[Symbol.asyncIterator]();
+    const [first, ended, after] = await Promise.all([iterator.next(), iterator.return?.(), iterator.next()]);
+    expect(first).toEqual({ done: false, value: 0 });
+    expect(ended?.done).toBe(true);
+    expect(after).toEqual({ done: true, value: undefined });
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe("max", () => {
