@@ -46,22 +46,35 @@ export class Paginated<T> implements AsyncIterable<T> {
   // A hand-written iterator: an async generator's per-item queueing costs ~30% on large lists.
   // A next() made while another is in flight waits for it, so concurrent callers each get their own item.
   #items(walk: Walk): AsyncIterator<T, undefined> {
-    const pages = this.#pages(walk);
     let items: T[] = [];
     let index = 0;
+    /** The next page's URL: `undefined` before the first page is loaded. */
+    let nextUrl: string | undefined;
+    let ended = false;
     let inFlight: Promise<IteratorResult<T, undefined>> | undefined;
+    const end = () => {
+      ended = true;
+      items = [];
+    };
     const step = async (): Promise<IteratorResult<T, undefined>> => {
       while (index >= items.length) {
-        const page = await pages.next();
-        if (page.done) return { done: true, value: undefined };
-        items = page.value.items;
+        if (ended) return { done: true, value: undefined };
+        let page: Page<T>;
+        try {
+          page = await this.#load(nextUrl, walk);
+        } catch (error) {
+          end();
+          throw error;
+        }
+        items = page.items;
         index = 0;
+        nextUrl = page.nextUrl;
+        ended = nextUrl === undefined;
       }
       return { done: false, value: items[index++] as T };
     };
     const finish = async (): Promise<IteratorResult<T, undefined>> => {
-      items = [];
-      await pages.return();
+      end();
       return { done: true, value: undefined };
     };
     // The latest queued task clears `inFlight` as it settles, not a tick later: the next item's next() then

@@ -1,7 +1,7 @@
 import { mergeExtra } from "./extra.js";
 import type { CallOptions } from "./options.js";
 import type { Paginated } from "./paginated.js";
-import type { Session } from "./session.js";
+import { plainJson, type Session } from "./session.js";
 import type { Query } from "./url.js";
 import { pathSegment } from "./url.js";
 
@@ -26,9 +26,8 @@ export class Resource<T> {
   list(filters: object = {}, options?: CallOptions): Paginated<T> {
     const query = mergeExtra(filters) as Query;
     const maxPageSize = typeof this.maxPageSize === "function" ? this.maxPageSize(query) : this.maxPageSize;
-    return this.session
-      .paginate<Json>(this.basePath, query, { ...options, maxPageSize })
-      .map((json) => this.wrap(json));
+    const list = this.session.paginate<Json>(this.basePath, query, { ...options, maxPageSize });
+    return (this.session.objectFactory === plainJson ? list : list.map((json) => this.wrap(json))) as Paginated<T>;
   }
 
   async get(id: string, options?: CallOptions, query?: object): Promise<T> {

@@ -42,6 +42,9 @@ import { buildUserAgent } from "./user-agent.js";
 
 export const DEFAULT_BASE_URL = "https://webexapis.com/v1/";
 
+/** The object factory of a session given none: the JSON as it came. Lists skip their per-item pass for it. */
+export const plainJson: ObjectFactory = (_kind, json) => json;
+
 export interface RequestOptions extends CallOptions {
   method?: HttpMethod;
   /** Relative to the base URL, e.g. `rooms` or `rooms/<id>`. */
@@ -137,7 +140,7 @@ export class Session {
     this.deadlineMs = options.deadlineMs === undefined ? undefined : positiveNumber("deadlineMs", options.deadlineMs);
     this.maxResponseBytes = wholeNumber("maxResponseBytes", options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     this.waitOnRateLimit = options.waitOnRateLimit ?? true;
-    this.objectFactory = options.objectFactory ?? ((_kind, json) => json);
+    this.objectFactory = options.objectFactory ?? plainJson;
     this.#token = resolveAccessToken(options.accessToken);
     this.#tokenOrigin = describeTokenOrigin(options.accessToken);
     this.#userAgent = buildUserAgent({
@@ -211,14 +214,22 @@ export class Session {
     const { maxPageSize, ...callOptions } = options;
     const first = this.#url(/^[A-Z]+ /.test(path) ? routeRequest(path, query, {}, "GET") : { path, query });
     const original = new URLSearchParams(first.searchParams);
+    /** The latest next link's URL, so following it does not parse it again. */
+    let followed: URL | undefined;
     return new Paginated<T>(async (nextUrl, walk) => {
       // Checked here, not when the list is made, so a bad max rejects the iteration rather than throwing.
-      const max = pageSize(first.searchParams.get("max"), maxPageSize);
-      const url = nextUrl === undefined ? firstPageUrl(first, walk, max ?? maxPageSize) : new URL(nextUrl);
+      const url =
+        nextUrl === undefined
+          ? firstPageUrl(first, walk, pageSize(first.searchParams.get("max"), maxPageSize) ?? maxPageSize)
+          : nextUrl === followed?.href
+            ? followed
+            : new URL(nextUrl);
       walk.fetched.add(url.href);
       const call = this.#call(callOptions);
       try {
-        return await this.#loadPage<T>(url, original, walk, callOptions, call);
+        const { items, next } = await this.#loadPage<T>(url, original, walk, callOptions, call);
+        followed = next;
+        return { items, nextUrl: next?.href };
       } catch (error) {
         return this.#failed("GET", url, call, error);
       }
@@ -250,7 +261,7 @@ export class Session {
     if (next && walk.fetched.has(next.href)) {
       throw malformed("the next link names a page already fetched; stopping instead of looping");
     }
-    return { items: page.items as T[], nextUrl: next?.href };
+    return { items: page.items as T[], next };
   }
 
   /** Releases the session's sockets; later calls fail. A dispatcher you passed in is left open. */
@@ -268,10 +279,11 @@ export class Session {
   #call(options: RequestOptions | CallOptions): Call {
     const deadlineMs = options.deadlineMs ?? this.deadlineMs;
     const deadline = startDeadline(deadlineMs === undefined ? undefined : positiveNumber("deadlineMs", deadlineMs));
+    const secrets = (options as RequestOptions).secrets;
     return {
-      secrets: [...((options as RequestOptions).secrets ?? [])],
+      secrets: secrets ? [...secrets] : [],
       deadline,
-      signal: anySignal(options.signal, deadline?.signal),
+      signal: deadline ? anySignal(options.signal, deadline.signal) : options.signal,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
       rateLimit: { rateLimitWaits: 0, rateLimitWaitedMs: 0 },
       attempts: 0,
@@ -302,7 +314,11 @@ export class Session {
     let replayedAfter401 = false;
     for (;;) {
       if (this.#closed) throw new WebexError("This session is closed", { code: "closed" });
-      const token = useAuth ? await currentToken(this.#token) : undefined;
+      const token = !useAuth
+        ? undefined
+        : typeof this.#token === "string"
+          ? this.#token
+          : await currentToken(this.#token);
       if (token && !call.secrets.includes(token)) call.secrets.push(token);
       const headers = this.#headers(token, body, options.headers);
       call.attempts++;
@@ -310,7 +326,8 @@ export class Session {
       for (const hook of this.#hooks) await hook.before?.({ method, url, headers, attempt: call.attempts });
       if (this.#hooks.length) for (const [name, value] of Object.entries(headers)) checkHeader(name, value, "headers");
       call.headers = headers;
-      const started = performance.now();
+      const observed = this.#logger !== undefined || this.#hooks.length > 0;
+      const started = observed ? performance.now() : 0;
       let attempt: Attempt;
       let failure: WebexError;
       let context: Omit<RetryContext, "retries" | "rateLimitWaits" | "rateLimitWaitedMs">;
@@ -337,7 +354,7 @@ export class Session {
         await this.#retryOrThrow(failure, { ...context, retries: retries++, ...call.rateLimit }, call);
         continue;
       }
-      const durationMs = performance.now() - started;
+      const durationMs = observed ? performance.now() - started : 0;
       this.#logger?.debug?.("webex request", {
         method,
         url: redactText(url.href, call.secrets),
@@ -486,16 +503,24 @@ export class Session {
     body: RequestBody | undefined,
     extra: Readonly<Record<string, string>> | undefined,
   ): Record<string, string> {
+    // accept and the user agent were checked when the session was made; what varies is checked on every call.
     const headers: Record<string, string> = { accept: "application/json" };
     headers[this.#userAgent.name] = this.#userAgent.value;
-    if (token) headers.authorization = `Bearer ${token}`;
+    if (token) {
+      headers.authorization = `Bearer ${token}`;
+      checkHeader("authorization", headers.authorization, "accessToken");
+    }
     if (body) {
+      checkHeader("content-type", body.contentType);
       headers["content-type"] = body.contentType;
       if (body.contentLength !== undefined) headers["content-length"] = String(body.contentLength);
     }
-    if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
-    for (const [name, value] of Object.entries(headers))
-      checkHeader(name, value, name === "authorization" ? "accessToken" : "headers");
+    if (extra) {
+      for (const [name, value] of Object.entries(extra)) {
+        checkHeader(name, value);
+        headers[name.toLowerCase()] = value;
+      }
+    }
     return headers;
   }
 
@@ -536,9 +561,9 @@ export class Session {
 }
 
 function toBody(options: RequestOptions): RequestBody | undefined {
-  const given = [options.json !== undefined, options.form !== undefined, options.body !== undefined].filter(Boolean);
-  if (given.length > 1)
-    throw new ValidationError("request takes only one of json, form and body", { argument: "body" });
+  const given =
+    Number(options.json !== undefined) + Number(options.form !== undefined) + Number(options.body !== undefined);
+  if (given > 1) throw new ValidationError("request takes only one of json, form and body", { argument: "body" });
   if (options.json !== undefined) return jsonBody(options.json);
   if (options.form !== undefined) return formBody(options.form);
   if (options.body !== undefined && typeof options.body.open !== "function") {

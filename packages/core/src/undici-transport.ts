@@ -17,14 +17,16 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   const { dispatcher: given, ...dispatcherOptions } = options;
   checkMaxSockets(dispatcherOptions.maxSockets);
   let created: Promise<Dispatcher> | undefined;
-  const dispatcher = (): Promise<Dispatcher> => {
-    if (given) return Promise.resolve(given);
+  /** The dispatcher once made, so later requests skip a wait on `created`. */
+  let ready = given;
+  const dispatcher = async (): Promise<Dispatcher> => {
     created ??= createDispatcher(dispatcherOptions);
-    return created;
+    ready = await created;
+    return ready;
   };
   return {
-    async send(request) {
-      return exchange(await dispatcher(), request);
+    send(request) {
+      return ready ? exchange(ready, request) : dispatcher().then((made) => exchange(made, request));
     },
     async close() {
       if (created) await (await created).close();

@@ -78,6 +78,9 @@ describe("only rel=next is followed", () => {
     ["<https://x/a>; rel=next", "https://x/a"],
     ['<https://x/a>; rel="prev next"', "https://x/a"],
     ['<https://x/p>; rel="prev", <https://x/n>; rel="NEXT"', "https://x/n"],
+    ['<https://x/a>; title="x"; REL = "next"', "https://x/a"],
+    ['<https://x/a>; rel=""', undefined],
+    ['<https://x/a>; rel="prev"; rel="next"', undefined],
   ])("%s -> %s", (header, expected) => {
     expect(nextLink(header)).toBe(expected);
   });
