@@ -1,7 +1,10 @@
 // Client CPU per 100-message page: @wx/api-messages beside raw undici.request + JSON.parse and the Python
 // webexteamssdk, each listing the same room from a page server in its own process. Every sample is a fresh
 // client process; the clients alternate, so drift on a noisy machine hits them alike.
-//   pnpm bench:page-cpu
+//   pnpm bench:page-cpu                     CPU time (user + system), medians of fresh processes
+//   pnpm bench:page-cpu --instructions      also instructions per page under valgrind (callgrind), which count
+//                                           the same whatever else the machine does: steady-state cost, from the
+//                                           difference between a long and a short run of each client
 // The Python SDK is measured when `import webexteamssdk` works for $WX_BENCH_PYTHON (default python3),
 // e.g. WX_BENCH_PYTHON=/usr/bin/python3 PYTHONPATH=<a webexteamssdk checkout>; otherwise it is reported skipped.
 import { execFile, fork } from "node:child_process";
@@ -20,14 +23,23 @@ const run = promisify(execFile);
 const PYTHON = process.env.WX_BENCH_PYTHON ?? "python3";
 const RAW = "undici.request + JSON.parse";
 const WX = "wx, for await over messages";
+const PY = "Python webexteamssdk";
 
 interface Sample {
   first: number;
   warm: number;
 }
 
+/** A client as a command line; WARMUP and MEASURED (listings) come in its environment. */
+interface Client {
+  command: string;
+  args: (base: string) => string[];
+  /** Listings of the short and the long run whose instruction counts are subtracted (JIT warm-up before both). */
+  instructionRuns: [number, number];
+}
+
 const pythonClientSource = `
-import sys, time
+import os, sys, time
 started = time.process_time()
 from webexteamssdk import WebexTeamsAPI
 api = WebexTeamsAPI(access_token="bench-token", base_url=sys.argv[1])
@@ -38,16 +50,29 @@ def count_pages():
     return n / ${PAGE_SIZE}
 pages = count_pages()
 first = (time.process_time() - started) * 1e6 / pages
-for _ in range(40):
+for _ in range(int(os.environ.get("WARMUP", "40"))):
     count_pages()
 warm = []
-for _ in range(20):
+for _ in range(int(os.environ.get("MEASURED", "20"))):
     t = time.process_time()
     pages = count_pages()
     warm.append((time.process_time() - t) * 1e6 / pages)
 warm.sort()
-print('{"first": %f, "warm": %f}' % (first, warm[10]))
+print('{"first": %f, "warm": %f}' % (first, warm[len(warm) // 2] if warm else 0))
 `;
+
+const nodeClient = (name: string): Client => ({
+  command: process.execPath,
+  args: (base) => [fileURLToPath(new URL("./page-cpu-client.mjs", import.meta.url)), name, base],
+  instructionRuns: [30, 60],
+});
+const clients: Record<string, Client> = {
+  [WX]: nodeClient("wx for-await"),
+  "wx, for await over pages()": nodeClient("wx pages"),
+  "wx's undici transport alone + JSON.parse": nodeClient("wx transport"),
+  [RAW]: nodeClient("undici.request"),
+  [PY]: { command: PYTHON, args: (base) => ["-c", pythonClientSource, base], instructionRuns: [1, 4] },
+};
 
 if (process.argv[2] === "server") serve();
 else await main();
@@ -100,22 +125,22 @@ async function main(): Promise<void> {
   });
   try {
     const python = await pythonAvailable();
-    const clients: Record<string, () => Promise<Sample>> = {
-      "wx, for await over messages": () => nodeClient("wx for-await", base),
-      "wx, for await over pages()": () => nodeClient("wx pages", base),
-      "wx's undici transport alone + JSON.parse": () => nodeClient("wx transport", base),
-      [RAW]: () => nodeClient("undici.request", base),
-    };
-    if (python.ok) clients["Python webexteamssdk"] = () => pythonClient(base);
+    if (!python.ok) delete clients[PY];
     const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
     for (let i = 0; i < PROCESSES; i++) {
-      for (const [name, sample] of Object.entries(clients)) samples[name]?.push(await sample());
+      for (const [name, client] of Object.entries(clients)) samples[name]?.push(await sample(client, base));
     }
     report(samples);
-    if (!python.ok) console.log(`\nPython webexteamssdk: skipped (${python.reason})`);
+    if (!python.ok) console.log(`\n${PY}: skipped (${python.reason})`);
+    if (process.argv.includes("--instructions")) await reportInstructions(base);
   } finally {
     server.kill();
   }
+}
+
+async function sample(client: Client, base: string): Promise<Sample> {
+  const { stdout } = await run(client.command, client.args(base), { timeout: 300_000 });
+  return JSON.parse(stdout) as Sample;
 }
 
 function report(samples: Record<string, Sample[]>): void {
@@ -138,18 +163,38 @@ function report(samples: Record<string, Sample[]>): void {
       ]),
     );
   }
-  if (samples["Python webexteamssdk"]) {
-    console.log(`\nPython / wx, warm: ${(of("Python webexteamssdk", "warm") / of(WX, "warm")).toFixed(2)}x`);
-  }
+  if (samples[PY]) console.log(`\n${PY} / wx, warm: ${(of(PY, "warm") / of(WX, "warm")).toFixed(2)}x`);
   console.log(
     `warm µs of every process: ${JSON.stringify(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((s) => Math.round(s.warm))])))}`,
   );
 }
 
-async function nodeClient(client: string, base: string): Promise<Sample> {
-  const script = fileURLToPath(new URL("./page-cpu-client.mjs", import.meta.url));
-  const { stdout } = await run(process.execPath, [script, client, base], { timeout: 120_000 });
-  return JSON.parse(stdout) as Sample;
+/** Instructions per page, steady state: (long run - short run) / pages between them, each under callgrind. */
+async function reportInstructions(base: string): Promise<void> {
+  try {
+    await run("valgrind", ["--version"]);
+  } catch {
+    console.log("\ninstructions: skipped (valgrind is not installed)");
+    return;
+  }
+  console.log(`\nInstructions per ${PAGE_SIZE}-message page under callgrind (every thread counted)\n`);
+  console.log(row("client", ["instructions", "vs raw"]));
+  const counts: Record<string, number> = {};
+  for (const [name, client] of Object.entries(clients)) {
+    const [short, long] = client.instructionRuns;
+    const total = async (listings: number) => {
+      const env = { ...process.env, WARMUP: String(listings), MEASURED: "0" };
+      const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", client.command, ...client.args(base)];
+      const { stderr } = await run("valgrind", args, { env, timeout: 1_800_000, maxBuffer: 1 << 24 });
+      const collected = /Collected : (\d+)/.exec(stderr)?.[1];
+      if (!collected) throw new Error(`callgrind printed no count for ${name}`);
+      return Number(collected);
+    };
+    counts[name] = ((await total(long)) - (await total(short))) / ((long - short) * PAGES);
+  }
+  for (const [name, count] of Object.entries(counts)) {
+    console.log(row(name, [Math.round(count).toLocaleString("en-US"), (count / (counts[RAW] ?? 1)).toFixed(3)]));
+  }
 }
 
 async function pythonAvailable(): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -163,9 +208,4 @@ async function pythonAvailable(): Promise<{ ok: true } | { ok: false; reason: st
       .at(-1);
     return { ok: false, reason: `${PYTHON}: ${reason}` };
   }
-}
-
-async function pythonClient(base: string): Promise<Sample> {
-  const { stdout } = await run(PYTHON, ["-c", pythonClientSource, base], { timeout: 300_000 });
-  return JSON.parse(stdout) as Sample;
 }

@@ -11,6 +11,20 @@ function botClient() {
   return new WebexClient({ accessToken: t.emu.tokens.bot, baseUrl: t.emu.url, sleep: instant });
 }
 
+/** A bot on a fixed webhook URL whose retries do not wait. */
+function retryingBot(options: { webhookRetries?: number } = {}) {
+  const client = botClient();
+  const bot = new Bot({
+    client,
+    secret: SECRET,
+    webhookUrl: "https://bot.example.com/hook",
+    logger: {},
+    sleep: instant,
+    ...options,
+  });
+  return { client, bot };
+}
+
 function requestsTo(method: string, path: RegExp, from = 0): number {
   return t.emu.requests.slice(from).filter((r) => r.method === method && path.test(r.path)).length;
 }
@@ -99,14 +113,7 @@ describe("stop({ removeWebhooks: true })", () => {
 
 describe("start() reconciling webhooks through faults", () => {
   it("a 503 on the create, a dropped connection, and a list that fails past core's retries: retried, no duplicates", async () => {
-    const client = botClient();
-    const bot = new Bot({
-      client,
-      secret: SECRET,
-      webhookUrl: "https://bot.example.com/hook",
-      logger: {},
-      sleep: instant,
-    });
+    const { client, bot } = retryingBot();
     bot.onMessage(() => {}).onJoin(() => {});
     t.emu.faults.route("GET", "webhooks", { status: 503 }, { times: 4 }); // core retries 3 times, then gives up
     t.emu.faults.route("POST", "webhooks", { status: 503 }, { times: 1 });
@@ -120,14 +127,7 @@ describe("start() reconciling webhooks through faults", () => {
   });
 
   it("a create that took effect but whose answer was lost is found by the next list, not made twice", async () => {
-    const client = botClient();
-    const bot = new Bot({
-      client,
-      secret: SECRET,
-      webhookUrl: "https://bot.example.com/hook",
-      logger: {},
-      sleep: instant,
-    });
+    const { client, bot } = retryingBot();
     bot.onMessage(() => {});
     t.emu.faults.route("POST", "webhooks", { malformedJson: true }, { times: 1 });
     const { webhooks } = await bot.start();
@@ -140,15 +140,7 @@ describe("start() reconciling webhooks through faults", () => {
   });
 
   it("gives up after webhookRetries, with the last error", async () => {
-    const client = botClient();
-    const bot = new Bot({
-      client,
-      secret: SECRET,
-      webhookUrl: "https://bot.example.com/hook",
-      logger: {},
-      sleep: instant,
-      webhookRetries: 2,
-    });
+    const { client, bot } = retryingBot({ webhookRetries: 2 });
     bot.onMessage(() => {});
     t.emu.faults.route("POST", "webhooks", { status: 503 });
     const failure = await bot.start().catch((error: unknown) => error);
