@@ -3,6 +3,59 @@
 // run `node scripts/meeting-rules.mjs` after a spec update (test/meeting-rules.test.ts checks it).
 import { rules } from "../rules.js";
 
+const meetingOptionsFields = rules({
+  enabledChat: { type: "boolean" },
+  enabledVideo: { type: "boolean" },
+  enabledPolling: { type: "boolean" },
+  enabledNote: { type: "boolean" },
+  noteType: { type: "string", values: ["allowAll", "allowOne"] },
+  enabledFileTransfer: { type: "boolean" },
+  enabledUCFRichMedia: { type: "boolean" },
+});
+
+const attendeePrivilegesFields = rules({
+  enabledShareContent: { type: "boolean" },
+  enabledSaveDocument: { type: "boolean" },
+  enabledPrintDocument: { type: "boolean" },
+  enabledAnnotate: { type: "boolean" },
+  enabledViewParticipantList: { type: "boolean" },
+  enabledViewThumbnails: { type: "boolean" },
+  enabledRemoteControl: { type: "boolean" },
+  enabledViewAnyDocument: { type: "boolean" },
+  enabledViewAnyPage: { type: "boolean" },
+  enabledContactOperatorPrivately: { type: "boolean" },
+  enabledChatHost: { type: "boolean" },
+  enabledChatPresenter: { type: "boolean" },
+  enabledChatOtherParticipants: { type: "boolean" },
+});
+
+const trackingCodeItemForCreateMeetingFields = rules({
+  name: { type: "string", required: true },
+  value: { type: "string", required: true },
+});
+
+const audioConnectionOptionsFields = rules({
+  audioConnectionType: { type: "string", values: ["webexAudio", "VoIP", "other", "none"] },
+  enabledTollFreeCallIn: { type: "boolean" },
+  enabledGlobalCallIn: { type: "boolean" },
+  enabledAudienceCallBack: { type: "boolean" },
+  entryAndExitTone: { type: "string", values: ["beep", "announceName", "noTone"] },
+  allowHostToUnmuteParticipants: { type: "boolean" },
+  allowAttendeeToUnmuteSelf: { type: "boolean" },
+  muteAttendeeUponEntry: { type: "boolean" },
+});
+
+const liveStreamFields = rules({
+  destination: { type: "string", required: true },
+  rtmpUrl: { type: "string", required: true },
+  streamUrl: { type: "string", required: true },
+  layoutWithoutSharedContent: { type: "string", values: ["grid", "stack", "focus"] },
+  layoutWithSharedContent: { type: "string", values: ["stack", "focusedContentWithActiveSpeaker", "focusedContent"] },
+  allowChangeLayoutInMeeting: { type: "boolean" },
+  followStageLayoutWhenSynced: { type: "boolean" },
+  resolution: { type: "string" },
+});
+
 /** CreateMeetingObject */
 export const createMeetingRules = rules({
   adhoc: { type: "boolean" },
@@ -45,36 +98,8 @@ export const createMeetingRules = rules({
   sendEmail: { type: "boolean" },
   hostEmail: { type: "string" },
   siteUrl: { type: "string" },
-  meetingOptions: {
-    type: "object",
-    fields: {
-      enabledChat: { type: "boolean" },
-      enabledVideo: { type: "boolean" },
-      enabledPolling: { type: "boolean" },
-      enabledNote: { type: "boolean" },
-      noteType: { type: "string", values: ["allowAll", "allowOne"] },
-      enabledFileTransfer: { type: "boolean" },
-      enabledUCFRichMedia: { type: "boolean" },
-    },
-  },
-  attendeePrivileges: {
-    type: "object",
-    fields: {
-      enabledShareContent: { type: "boolean" },
-      enabledSaveDocument: { type: "boolean" },
-      enabledPrintDocument: { type: "boolean" },
-      enabledAnnotate: { type: "boolean" },
-      enabledViewParticipantList: { type: "boolean" },
-      enabledViewThumbnails: { type: "boolean" },
-      enabledRemoteControl: { type: "boolean" },
-      enabledViewAnyDocument: { type: "boolean" },
-      enabledViewAnyPage: { type: "boolean" },
-      enabledContactOperatorPrivately: { type: "boolean" },
-      enabledChatHost: { type: "boolean" },
-      enabledChatPresenter: { type: "boolean" },
-      enabledChatOtherParticipants: { type: "boolean" },
-    },
-  },
+  meetingOptions: { type: "object", fields: meetingOptionsFields },
+  attendeePrivileges: { type: "object", fields: attendeePrivilegesFields },
   registration: {
     type: "object",
     fields: {
@@ -183,48 +208,15 @@ export const createMeetingRules = rules({
       invitees: { type: "strings" },
     },
   },
-  trackingCodes: {
-    type: "objects",
-    fields: {
-      name: { type: "string", required: true },
-      value: { type: "string", required: true },
-    },
-  },
+  trackingCodes: { type: "objects", fields: trackingCodeItemForCreateMeetingFields },
   enabledAudioWatermark: { type: "boolean" },
   enabledVisualWatermark: { type: "boolean" },
   visualWatermarkOpacity: { type: "number" },
-  audioConnectionOptions: {
-    type: "object",
-    fields: {
-      audioConnectionType: { type: "string", values: ["webexAudio", "VoIP", "other", "none"] },
-      enabledTollFreeCallIn: { type: "boolean" },
-      enabledGlobalCallIn: { type: "boolean" },
-      enabledAudienceCallBack: { type: "boolean" },
-      entryAndExitTone: { type: "string", values: ["beep", "announceName", "noTone"] },
-      allowHostToUnmuteParticipants: { type: "boolean" },
-      allowAttendeeToUnmuteSelf: { type: "boolean" },
-      muteAttendeeUponEntry: { type: "boolean" },
-    },
-  },
+  audioConnectionOptions: { type: "object", fields: audioConnectionOptionsFields },
   requireAttendeeLogin: { type: "boolean" },
   restrictToInvitees: { type: "boolean" },
   enabledLiveStream: { type: "boolean" },
-  liveStream: {
-    type: "object",
-    fields: {
-      destination: { type: "string", required: true },
-      rtmpUrl: { type: "string", required: true },
-      streamUrl: { type: "string", required: true },
-      layoutWithoutSharedContent: { type: "string", values: ["grid", "stack", "focus"] },
-      layoutWithSharedContent: {
-        type: "string",
-        values: ["stack", "focusedContentWithActiveSpeaker", "focusedContent"],
-      },
-      allowChangeLayoutInMeeting: { type: "boolean" },
-      followStageLayoutWhenSynced: { type: "boolean" },
-      resolution: { type: "string" },
-    },
-  },
+  liveStream: { type: "object", fields: liveStreamFields },
 });
 
 /** UpdateMeetingObject */
@@ -254,80 +246,19 @@ export const updateMeetingRules = rules({
   allowAuthenticatedDevices: { type: "boolean" },
   sendEmail: { type: "boolean" },
   hostEmail: { type: "string" },
-  meetingOptions: {
-    type: "object",
-    fields: {
-      enabledChat: { type: "boolean" },
-      enabledVideo: { type: "boolean" },
-      enabledPolling: { type: "boolean" },
-      enabledNote: { type: "boolean" },
-      noteType: { type: "string", values: ["allowAll", "allowOne"] },
-      enabledFileTransfer: { type: "boolean" },
-      enabledUCFRichMedia: { type: "boolean" },
-    },
-  },
-  attendeePrivileges: {
-    type: "object",
-    fields: {
-      enabledShareContent: { type: "boolean" },
-      enabledSaveDocument: { type: "boolean" },
-      enabledPrintDocument: { type: "boolean" },
-      enabledAnnotate: { type: "boolean" },
-      enabledViewParticipantList: { type: "boolean" },
-      enabledViewThumbnails: { type: "boolean" },
-      enabledRemoteControl: { type: "boolean" },
-      enabledViewAnyDocument: { type: "boolean" },
-      enabledViewAnyPage: { type: "boolean" },
-      enabledContactOperatorPrivately: { type: "boolean" },
-      enabledChatHost: { type: "boolean" },
-      enabledChatPresenter: { type: "boolean" },
-      enabledChatOtherParticipants: { type: "boolean" },
-    },
-  },
+  meetingOptions: { type: "object", fields: meetingOptionsFields },
+  attendeePrivileges: { type: "object", fields: attendeePrivilegesFields },
   integrationTags: { type: "strings", maxItems: 3 },
   enabledBreakoutSessions: { type: "boolean" },
-  trackingCodes: {
-    type: "objects",
-    fields: {
-      name: { type: "string", required: true },
-      value: { type: "string", required: true },
-    },
-  },
+  trackingCodes: { type: "objects", fields: trackingCodeItemForCreateMeetingFields },
   enabledAudioWatermark: { type: "boolean" },
   enabledVisualWatermark: { type: "boolean" },
   visualWatermarkOpacity: { type: "number" },
-  audioConnectionOptions: {
-    type: "object",
-    fields: {
-      audioConnectionType: { type: "string", values: ["webexAudio", "VoIP", "other", "none"] },
-      enabledTollFreeCallIn: { type: "boolean" },
-      enabledGlobalCallIn: { type: "boolean" },
-      enabledAudienceCallBack: { type: "boolean" },
-      entryAndExitTone: { type: "string", values: ["beep", "announceName", "noTone"] },
-      allowHostToUnmuteParticipants: { type: "boolean" },
-      allowAttendeeToUnmuteSelf: { type: "boolean" },
-      muteAttendeeUponEntry: { type: "boolean" },
-    },
-  },
+  audioConnectionOptions: { type: "object", fields: audioConnectionOptionsFields },
   requireAttendeeLogin: { type: "boolean" },
   restrictToInvitees: { type: "boolean" },
   enabledLiveStream: { type: "boolean" },
-  liveStream: {
-    type: "object",
-    fields: {
-      destination: { type: "string", required: true },
-      rtmpUrl: { type: "string", required: true },
-      streamUrl: { type: "string", required: true },
-      layoutWithoutSharedContent: { type: "string", values: ["grid", "stack", "focus"] },
-      layoutWithSharedContent: {
-        type: "string",
-        values: ["stack", "focusedContentWithActiveSpeaker", "focusedContent"],
-      },
-      allowChangeLayoutInMeeting: { type: "boolean" },
-      followStageLayoutWhenSynced: { type: "boolean" },
-      resolution: { type: "string" },
-    },
-  },
+  liveStream: { type: "object", fields: liveStreamFields },
 });
 
 /** PatchMeetingObject */
@@ -357,80 +288,19 @@ export const patchMeetingRules = rules({
   allowAuthenticatedDevices: { type: "boolean" },
   sendEmail: { type: "boolean" },
   hostEmail: { type: "string" },
-  meetingOptions: {
-    type: "object",
-    fields: {
-      enabledChat: { type: "boolean" },
-      enabledVideo: { type: "boolean" },
-      enabledPolling: { type: "boolean" },
-      enabledNote: { type: "boolean" },
-      noteType: { type: "string", values: ["allowAll", "allowOne"] },
-      enabledFileTransfer: { type: "boolean" },
-      enabledUCFRichMedia: { type: "boolean" },
-    },
-  },
-  attendeePrivileges: {
-    type: "object",
-    fields: {
-      enabledShareContent: { type: "boolean" },
-      enabledSaveDocument: { type: "boolean" },
-      enabledPrintDocument: { type: "boolean" },
-      enabledAnnotate: { type: "boolean" },
-      enabledViewParticipantList: { type: "boolean" },
-      enabledViewThumbnails: { type: "boolean" },
-      enabledRemoteControl: { type: "boolean" },
-      enabledViewAnyDocument: { type: "boolean" },
-      enabledViewAnyPage: { type: "boolean" },
-      enabledContactOperatorPrivately: { type: "boolean" },
-      enabledChatHost: { type: "boolean" },
-      enabledChatPresenter: { type: "boolean" },
-      enabledChatOtherParticipants: { type: "boolean" },
-    },
-  },
+  meetingOptions: { type: "object", fields: meetingOptionsFields },
+  attendeePrivileges: { type: "object", fields: attendeePrivilegesFields },
   integrationTags: { type: "strings", maxItems: 3 },
   enabledBreakoutSessions: { type: "boolean" },
-  trackingCodes: {
-    type: "objects",
-    fields: {
-      name: { type: "string", required: true },
-      value: { type: "string", required: true },
-    },
-  },
+  trackingCodes: { type: "objects", fields: trackingCodeItemForCreateMeetingFields },
   enabledAudioWatermark: { type: "boolean" },
   enabledVisualWatermark: { type: "boolean" },
   visualWatermarkOpacity: { type: "number" },
-  audioConnectionOptions: {
-    type: "object",
-    fields: {
-      audioConnectionType: { type: "string", values: ["webexAudio", "VoIP", "other", "none"] },
-      enabledTollFreeCallIn: { type: "boolean" },
-      enabledGlobalCallIn: { type: "boolean" },
-      enabledAudienceCallBack: { type: "boolean" },
-      entryAndExitTone: { type: "string", values: ["beep", "announceName", "noTone"] },
-      allowHostToUnmuteParticipants: { type: "boolean" },
-      allowAttendeeToUnmuteSelf: { type: "boolean" },
-      muteAttendeeUponEntry: { type: "boolean" },
-    },
-  },
+  audioConnectionOptions: { type: "object", fields: audioConnectionOptionsFields },
   requireAttendeeLogin: { type: "boolean" },
   restrictToInvitees: { type: "boolean" },
   enabledLiveStream: { type: "boolean" },
-  liveStream: {
-    type: "object",
-    fields: {
-      destination: { type: "string", required: true },
-      rtmpUrl: { type: "string", required: true },
-      streamUrl: { type: "string", required: true },
-      layoutWithoutSharedContent: { type: "string", values: ["grid", "stack", "focus"] },
-      layoutWithSharedContent: {
-        type: "string",
-        values: ["stack", "focusedContentWithActiveSpeaker", "focusedContent"],
-      },
-      allowChangeLayoutInMeeting: { type: "boolean" },
-      followStageLayoutWhenSynced: { type: "boolean" },
-      resolution: { type: "string" },
-    },
-  },
+  liveStream: { type: "object", fields: liveStreamFields },
 });
 
 /** CreateInviteeObject */
