@@ -4,7 +4,10 @@
 //   pnpm bench:page-cpu                     CPU time (user + system), medians of fresh processes
 //   pnpm bench:page-cpu --instructions      also instructions per page under valgrind (callgrind), which count
 //                                           the same whatever else the machine does: steady-state cost, from the
-//                                           difference between a long and a short run of each client
+//                                           difference between a long and a short run of each client. They leave
+//                                           out the kernel's work and how fast each instruction runs, so they rank
+//                                           clients that differ in kind (async iteration vs a plain loop) unlike
+//                                           CPU time does; read them beside it.
 // The Python SDK is measured when `import webexteamssdk` works for $WX_BENCH_PYTHON (default python3),
 // e.g. WX_BENCH_PYTHON=/usr/bin/python3 PYTHONPATH=<a webexteamssdk checkout>; otherwise it is reported skipped.
 import { execFile, fork } from "node:child_process";
@@ -64,7 +67,7 @@ print('{"first": %f, "warm": %f}' % (first, warm[len(warm) // 2] if warm else 0)
 const nodeClient = (name: string): Client => ({
   command: process.execPath,
   args: (base) => [fileURLToPath(new URL("./page-cpu-client.mjs", import.meta.url)), name, base],
-  instructionRuns: [30, 60],
+  instructionRuns: [20, 40],
 });
 const clients: Record<string, Client> = {
   [WX]: nodeClient("wx for-await"),
@@ -184,7 +187,10 @@ async function reportInstructions(base: string): Promise<void> {
     const [short, long] = client.instructionRuns;
     const total = async (listings: number) => {
       const env = { ...process.env, WARMUP: String(listings), MEASURED: "0" };
-      const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", client.command, ...client.args(base)];
+      // One V8 thread, so compiling and collecting happen in one order and the counts repeat (to ~1%).
+      const v8Flags = client.command === process.execPath ? ["--single-threaded"] : [];
+      const command = [client.command, ...v8Flags, ...client.args(base)];
+      const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...command];
       const { stderr } = await run("valgrind", args, { env, timeout: 1_800_000, maxBuffer: 1 << 24 });
       const collected = /Collected : (\d+)/.exec(stderr)?.[1];
       if (!collected) throw new Error(`callgrind printed no count for ${name}`);
