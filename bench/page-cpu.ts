@@ -5,9 +5,9 @@
 //   pnpm bench:page-cpu --instructions      also instructions per page under valgrind (callgrind), which count
 //                                           the same whatever else the machine does: steady-state cost, from the
 //                                           difference between a long and a short run of each client. They leave
-//                                           out the kernel's work and how fast each instruction runs, so they rank
-//                                           clients that differ in kind (async iteration vs a plain loop) unlike
-//                                           CPU time does; read them beside it.
+//                                           out the kernel's work and how fast each instruction runs, and they
+//                                           move with load (how a page arrives, when V8 optimizes): run them on a
+//                                           quiet machine and read them beside CPU time, which is the figure.
 // The Python SDK is measured when `import webexteamssdk` works for $WX_BENCH_PYTHON (default python3),
 // e.g. WX_BENCH_PYTHON=/usr/bin/python3 PYTHONPATH=<a webexteamssdk checkout>; otherwise it is reported skipped.
 import { execFile, fork } from "node:child_process";
@@ -187,7 +187,8 @@ async function reportInstructions(base: string): Promise<void> {
     const [short, long] = client.instructionRuns;
     const total = async (listings: number) => {
       const env = { ...process.env, WARMUP: String(listings), MEASURED: "0" };
-      // One V8 thread, so compiling and collecting happen in one order and the counts repeat (to ~1%).
+      // One V8 thread, so compiling and collecting happen in one order. On a quiet machine the counts then repeat
+      // to ~1%; under load the socket hands over a page in more pieces and V8 tiers up differently, so they move.
       const v8Flags = client.command === process.execPath ? ["--single-threaded"] : [];
       const command = [client.command, ...v8Flags, ...client.args(base)];
       const args = ["--tool=callgrind", "--callgrind-out-file=/dev/null", ...command];
